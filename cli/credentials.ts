@@ -1,0 +1,50 @@
+import { TokenDeskError } from '../shared/errors.js';
+import { credentialsSchema, parseInput, type Credentials } from '../shared/token/validation.js';
+import { loadEnvironment } from './env-file.js';
+
+export interface CredentialSource {
+  credentials: Credentials;
+  /** Where they came from, for messages: "environment" or `profile "name"`. */
+  source: string;
+}
+
+export interface CredentialRequest {
+  profile?: string | undefined;
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Finds the App ID and certificate for a command: an explicit --profile, else APP_ID and
+ * APP_CERTIFICATE from the environment or .env, else the default profile.
+ */
+export async function resolveCredentials(request: CredentialRequest = {}): Promise<CredentialSource> {
+  const env = loadEnvironment(request.cwd ?? process.cwd(), request.env ?? process.env);
+  if (request.profile !== undefined) return profileCredentials(request.profile);
+  const appId = env['APP_ID'];
+  const appCertificate = env['APP_CERTIFICATE'];
+  if (appId || appCertificate) {
+    if (!appId) throw new TokenDeskError('missing_credentials', 'APP_ID is not set (APP_CERTIFICATE is)');
+    if (!appCertificate) throw new TokenDeskError('missing_credentials', 'APP_CERTIFICATE is not set (APP_ID is)');
+    try {
+      return { credentials: parseInput(credentialsSchema, { appId, appCertificate }), source: 'environment' };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new TokenDeskError('missing_credentials', message.replace(/^App ID/, 'APP_ID').replace(/^App Certificate/, 'APP_CERTIFICATE'));
+    }
+  }
+  const fallback = await defaultProfileCredentials();
+  if (fallback) return fallback;
+  throw new TokenDeskError(
+    'missing_credentials',
+    'no credentials: set APP_ID and APP_CERTIFICATE (environment or .env), or use --profile NAME',
+  );
+}
+
+async function profileCredentials(name: string): Promise<CredentialSource> {
+  throw new TokenDeskError('missing_credentials', `profiles are not available yet (asked for "${name}")`);
+}
+
+async function defaultProfileCredentials(): Promise<CredentialSource | undefined> {
+  return undefined;
+}
