@@ -82,18 +82,16 @@ function decodeToken007(token: string, options: DecodeOptions): DecodedToken007 
   };
 }
 
-const tokenSchema = z
-  .string({ error: 'token is required' })
-  .trim()
-  .min(1, { error: 'token is required' });
+const decodeInputSchema = z.object({
+  token: z.string({ error: 'token is required' }).trim().min(1, { error: 'token is required' }),
+  appCertificate: appCertificateSchema.optional(),
+});
 
 /** Decodes a 006 or 007 token and, given a certificate, verifies its signature. */
 export function decodeToken(token: string, options: DecodeOptions = {}): DecodedToken {
-  const value = parseInput(tokenSchema, token);
-  const opts: DecodeOptions = { ...options };
-  if (options.appCertificate !== undefined) {
-    opts.appCertificate = parseInput(appCertificateSchema, options.appCertificate);
-  }
+  const input = parseInput(decodeInputSchema, { token, appCertificate: options.appCertificate });
+  const value = input.token;
+  const opts: DecodeOptions = { ...options, appCertificate: input.appCertificate };
   const version = value.slice(0, 3);
   if (version === '007') return decodeToken007(value, opts);
   if (version === '006') return decodeToken006(value, opts);

@@ -23,7 +23,7 @@ function parseQuietly(token: string): AccessToken | undefined {
   }
 }
 
-function verify(parsed: AccessToken, token: string, options: DecodeOptions): SignatureVerdict {
+function verify(parsed: AccessToken, options: DecodeOptions): SignatureVerdict {
   if (options.appCertificate === undefined || options.channel === undefined || options.uid === undefined) {
     return 'unchecked';
   }
@@ -35,9 +35,7 @@ function verify(parsed: AccessToken, token: string, options: DecodeOptions): Sig
   rebuilt.messages = { ...parsed.messages };
   const again = parseQuietly(rebuilt.build());
   const expected = again?.signature;
-  return expected !== undefined && parsed.signature !== undefined && expected.equals(parsed.signature) && rebuilt.build().length === token.length
-    ? 'valid'
-    : 'invalid';
+  return expected !== undefined && parsed.signature !== undefined && expected.equals(parsed.signature) ? 'valid' : 'invalid';
 }
 
 export function decodeToken006(token: string, options: DecodeOptions): DecodedToken006 {
@@ -58,6 +56,6 @@ export function decodeToken006(token: string, options: DecodeOptions): DecodedTo
     channelCrc: parsed.crc_channel_name ?? 0,
     uidCrc: parsed.crc_uid ?? 0,
     privileges: namePrivileges(parsed.messages, PRIVILEGE_NAMES_006),
-    signature: verify(parsed, token, options),
+    signature: verify(parsed, options),
   };
 }

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { describeExpiry, humanSpan } from '../../shared/relative-time.js';
+import { buildRtcToken, decodeToken, tokenTimeStatus } from '../../shared/token/index.js';
+import * as v from '../fixtures/agora-vectors.js';
+
+const T0 = 1_800_000_000;
+
+describe('tokenTimeStatus', () => {
+  const token = buildRtcToken(
+    v.VECTOR_CREDENTIALS,
+    { channel: 'c', uid: 1, expire: 3600, privileges: { video: 600 } },
+    { issuedAt: T0, salt: 9 },
+  ).token;
+  const decoded = decodeToken(token);
+
+  it('is live before expiry, with each privilege dated from the issue time', () => {
+    const status = tokenTimeStatus(decoded, T0 + 10);
+    expect(status.expired).toBe(false);
+    expect(status.expiresAt).toBe(T0 + 3600);
+    expect(status.privileges).toContainEqual({ service: 'rtc', privilege: 'publishVideoStream', expiresAt: T0 + 600, expired: false });
+    expect(status.privileges).toContainEqual({ service: 'rtc', privilege: 'joinChannel', expiresAt: T0 + 3600, expired: false });
+  });
+
+  it('marks a privilege that ran out before the token', () => {
+    const status = tokenTimeStatus(decoded, T0 + 601);
+    expect(status.expired).toBe(false);
+    expect(status.privileges.find((p) => p.privilege === 'publishVideoStream')?.expired).toBe(true);
+    expect(status.privileges.find((p) => p.privilege === 'publishAudioStream')?.expired).toBe(false);
+  });
+
+  it('is expired at and after the expiry second', () => {
+    expect(tokenTimeStatus(decoded, T0 + 3600).expired).toBe(true);
+    expect(tokenTimeStatus(decoded, T0 + 99999).privileges.every((p) => p.expired)).toBe(true);
+  });
+
+  it('reads 006 privileges as absolute times', () => {
+    const old = decodeToken(v.RTC_PUBLISHER_006);
+    const before = tokenTimeStatus(old, v.VECTOR_006_PRIVILEGE_EXPIRE - 1);
+    expect(before).toMatchObject({ expired: false, expiresAt: v.VECTOR_006_PRIVILEGE_EXPIRE });
+    expect(tokenTimeStatus(old, v.VECTOR_006_PRIVILEGE_EXPIRE).expired).toBe(true);
+  });
+});
+
+describe('describeExpiry', () => {
+  it.each([
+    [T0 + 42 * 60 + 5, 'in 42 min'],
+    [T0 - 3 * 3600 - 100, 'expired 3 h ago'],
+    [T0 + 30, 'in 30 s'],
+    [T0 + 5 * 86400, 'in 5 d'],
+  ])('%i → %s', (at, text) => {
+    expect(describeExpiry(at, T0)).toBe(text);
+  });
+  it('never', () => expect(describeExpiry(null, T0)).toBe('never expires'));
+  it('spans', () => expect(humanSpan(7200)).toBe('2 h'));
+});
