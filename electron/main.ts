@@ -1,0 +1,141 @@
+/**
+ * Electron main process: creates the one window with its security settings and wires the
+ * contract's IPC handlers to the services. Everything worth testing lives in plain modules
+ * (handlers/, security.ts, window-state.ts, ipc-registration.ts) that run under Node.
+ */
+import { BrowserWindow, Menu, app, clipboard, ipcMain, screen, session, shell } from 'electron';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { defaultDataDir } from '../shared/profiles/data-dir.js';
+import { ProfileStore } from '../shared/profiles/profile-store.js';
+import { createEventSubscriptions } from './handlers/event-subscriptions.js';
+import { createIpcHandlers } from './handlers/ipc-handlers.js';
+import { ServerController } from './handlers/server-controller.js';
+import { registerIpcHandlers } from './ipc-registration.js';
+import { buildMenuTemplate } from './menu.js';
+import {
+  CONTENT_SECURITY_POLICY,
+  decideNavigation,
+  decideWindowOpen,
+  devRendererUrl,
+  isPermissionAllowed,
+} from './security.js';
+import { MIN_WINDOW_SIZE, loadWindowState, saveWindowState, windowStatePath } from './window-state.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const appUrl = devRendererUrl(process.env['ELECTRON_RENDERER_URL']) ?? pathToFileURL(join(here, '../renderer/index.html')).href;
+const server = new ServerController();
+let mainWindow: BrowserWindow | undefined;
+
+function openExternal(url: string | undefined): void {
+  if (url !== undefined) void shell.openExternal(url);
+}
+
+function applySessionPolicy(): void {
+  // file: pages get no response headers, so the renderer's meta tag carries the same policy.
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(isPermissionAllowed(permission, details.requestingUrl, appUrl));
+  });
+  session.defaultSession.setPermissionCheckHandler((contents, permission) =>
+    isPermissionAllowed(permission, contents?.getURL() ?? '', appUrl),
+  );
+}
+
+function createWindow(): BrowserWindow {
+  const statePath = windowStatePath(defaultDataDir());
+  const state = loadWindowState(statePath, screen.getAllDisplays().map((display) => display.workArea));
+  const window = new BrowserWindow({
+    width: state.width,
+    height: state.height,
+    ...(state.x === undefined || state.y === undefined ? {} : { x: state.x, y: state.y }),
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
+    show: false,
+    title: 'Agora Token Desk',
+    webPreferences: {
+      preload: join(here, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  if (state.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => saveWindowState(statePath, window.getNormalBounds(), window.isMaximized()));
+
+  const contents = window.webContents;
+  contents.on('will-navigate', (event) => {
+    const decision = decideNavigation(event.url, appUrl);
+    if (decision.action === 'deny') {
+      event.preventDefault();
+      openExternal(decision.openExternal);
+    }
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternal(decideWindowOpen(url).openExternal);
+    return { action: 'deny' };
+  });
+  const unsubscribe = createEventSubscriptions(server, (event, payload) => {
+    if (!contents.isDestroyed()) contents.send(event, payload);
+  });
+  window.on('closed', () => {
+    unsubscribe();
+    mainWindow = undefined;
+  });
+  void window.loadURL(appUrl);
+  return window;
+}
+
+function installMenu(): void {
+  const template = buildMenuTemplate({
+    appName: 'Agora Token Desk',
+    isMac: process.platform === 'darwin',
+    openReadme: () => void shell.openPath(join(app.getAppPath(), 'README.md')),
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function start(): void {
+  const profiles = new ProfileStore();
+  const handlers = createIpcHandlers({ profiles, server, clipboard });
+  registerIpcHandlers(ipcMain, handlers, appUrl, (channel, frameUrl) => {
+    console.warn(`refused IPC ${channel} from ${frameUrl ?? 'a closed frame'}`);
+  });
+  applySessionPolicy();
+  installMenu();
+  mainWindow = createWindow();
+}
+
+// The local server must be closed before the process exits, so quitting waits for it once.
+let serverClosed = false;
+app.on('will-quit', (event) => {
+  if (serverClosed) return;
+  event.preventDefault();
+  void server.dispose().finally(() => {
+    serverClosed = true;
+    app.quit();
+  });
+});
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow === undefined) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('activate', () => {
+    if (mainWindow === undefined && app.isReady()) mainWindow = createWindow();
+  });
+  void app.whenReady().then(start);
+}

@@ -1,0 +1,18 @@
+// npm prestart: Electron's binary is not fetched by `npm ci` (its install script is not
+// allowed in package.json), so the first `npm start` fetches it with Electron's own installer.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const electronDir = fileURLToPath(new URL('../node_modules/electron/', import.meta.url));
+const installed = () => existsSync(join(electronDir, 'path.txt'));
+
+if (!installed()) {
+  console.log('Fetching the Electron binary (first run only)...');
+  const result = spawnSync(process.execPath, [join(electronDir, 'install.js')], { cwd: electronDir, stdio: 'inherit' });
+  if (result.status !== 0 || !installed()) {
+    console.error('error: the Electron binary could not be fetched; check the network (and ELECTRON_SKIP_BINARY_DOWNLOAD), then run npm start again');
+    process.exit(1);
+  }
+}
