@@ -1,0 +1,109 @@
+import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decodeToken } from '../../shared/token/index.js';
+import { REPO_ROOT, baseEnv, tempDir } from '../helpers/cli.js';
+import { installGlobally, installedPackageNames, packCli, type PackedTarball } from './npm-package.js';
+
+const run = promisify(execFile);
+// Public test credentials of Agora's reference test suite (also used in the README).
+const APP_ID = '970CA35de60c44645bbae8a215061b33';
+const APP_CERTIFICATE = '5CFd2fd1755d40ecb72977518be15d3b';
+/** Packages that belong to the desktop app or the build, never to the CLI's install. */
+const NOT_IN_CLI = ['electron', 'electron-builder', 'react', 'react-dom', 'vite', '@vitejs/plugin-react', 'typescript', 'vitest', 'esbuild', 'playwright-core'];
+
+describe('the CLI from `npm pack`, installed with `npm install -g`', () => {
+  const work = tempDir('cli-package');
+  let tarball: PackedTarball;
+  let command: string;
+  // Run away from the checkout, with a data folder of its own: nothing of the repo leaks in.
+  const userEnv = () => ({ ...baseEnv(), AGORA_TOKEN_DESK_HOME: join(work.path, 'home') });
+
+  beforeAll(async () => {
+    if (!existsSync(join(REPO_ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/cli is not built: run `npm run build:node` (npm test does)');
+    tarball = await packCli(work.path);
+    command = await installGlobally(tarball.path, join(work.path, 'prefix'), join(work.path, 'npm-cache'));
+    return work.cleanup;
+  }, 300_000);
+
+  it('packs only the launcher, the compiled CLI and shared code, README and LICENSE', () => {
+    const outside = tarball.files.filter((path) => !/^(bin\/|dist\/(cli|shared)\/)/.test(path) && !['package.json', 'README.md', 'LICENSE'].includes(path));
+    expect(outside).toEqual([]);
+    expect(tarball.files).toEqual(expect.arrayContaining(['bin/agora-token-desk.js', 'dist/cli/main.js', 'LICENSE', 'README.md']));
+    expect(tarball.files.filter((path) => /\.(ts|map)$/.test(path))).toEqual([]);
+  });
+
+  it('installs a working agora-token-desk command with help for every command', async () => {
+    const { stdout } = await run(command, ['--help'], { cwd: work.path, env: userEnv() });
+    for (const name of ['serve', 'token', 'decode', 'profile']) expect(stdout).toMatch(new RegExp(`^\\s+${name}\\b`, 'm'));
+    for (const name of ['serve', 'token', 'decode', 'profile']) {
+      await expect(run(command, [name, '--help'], { cwd: work.path, env: userEnv() })).resolves.toMatchObject({ stdout: expect.stringContaining('Usage:') });
+    }
+  });
+
+  it('builds a Chat app token that decodes and verifies with the same credentials', async () => {
+    const env = { ...userEnv(), APP_ID, APP_CERTIFICATE };
+    const { stdout } = await run(command, ['token', 'chat', '--json'], { cwd: work.path, env });
+    const { token } = JSON.parse(stdout) as { token: string };
+    const decoded = decodeToken(token, { appCertificate: APP_CERTIFICATE });
+    expect(decoded).toMatchObject({ version: '007', appId: APP_ID, signature: 'valid' });
+    expect(decoded.version === '007' && decoded.services.map((service) => service.type)).toEqual(['chat']);
+
+    const check = await run(command, ['decode', token, '--json', '--certificate-env', 'APP_CERTIFICATE', '--check'], { cwd: work.path, env });
+    expect(JSON.parse(check.stdout)).toMatchObject({ version: '007', signature: 'valid' });
+  });
+
+  it('serves the token API on the port from PORT, as agora-token-service does', async () => {
+    const port = await freePort();
+    const env = { ...userEnv(), APP_ID, APP_CERTIFICATE, PORT: String(port) };
+    const server = spawn(command, ['serve', '--host', '127.0.0.1'], { cwd: work.path, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      const pong = await waitForPing(`http://127.0.0.1:${port}/ping`, server, () => output);
+      expect(pong).toEqual({ message: 'pong' });
+    } finally {
+      server.kill('SIGTERM');
+    }
+  });
+
+  it('has no desktop, UI or build packages in its installed dependency tree', async () => {
+    const names = await installedPackageNames(join(work.path, 'prefix'));
+    expect(names).toContain('agora-token-desk');
+    for (const name of ['@napi-rs/keyring', 'agora-token', 'commander', 'fastify', 'zod']) expect(names).toContain(name);
+    expect(NOT_IN_CLI.filter((name) => names.has(name))).toEqual([]);
+    // The keyring's native binary comes from its prebuilt platform package, nothing is compiled.
+    const abi = process.platform === 'linux' ? '-gnu' : process.platform === 'win32' ? '-msvc' : '';
+    expect(names).toContain(`@napi-rs/keyring-${process.platform}-${process.arch}${abi}`);
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** GET url until it answers, the server exits, or 20 s pass (a limit, not a measurement). */
+async function waitForPing(url: string, server: ReturnType<typeof spawn>, output: () => string): Promise<unknown> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`serve exited with code ${server.exitCode}: ${output().trim()}`);
+    try {
+      const response = await fetch(url);
+      return await response.json();
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`no answer from ${url}: ${output().trim()}`);
+}
