@@ -1,11 +1,11 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeToken } from '../../shared/token/index.js';
 import { REPO_ROOT, baseEnv, tempDir } from '../helpers/cli.js';
+import { freePort, waitForJson } from './http-wait.js';
 import { installGlobally, installedPackageNames, packCli, type PackedTarball } from './npm-package.js';
 
 const run = promisify(execFile);
@@ -60,12 +60,8 @@ describe('the CLI from `npm pack`, installed with `npm install -g`', () => {
     const port = await freePort();
     const env = { ...userEnv(), APP_ID, APP_CERTIFICATE, PORT: String(port) };
     const server = spawn(command, ['serve', '--host', '127.0.0.1'], { cwd: work.path, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     try {
-      const pong = await waitForPing(`http://127.0.0.1:${port}/ping`, server, () => output);
-      expect(pong).toEqual({ message: 'pong' });
+      await expect(waitForJson(`http://127.0.0.1:${port}/ping`, server)).resolves.toEqual({ message: 'pong' });
     } finally {
       server.kill('SIGTERM');
     }
@@ -81,29 +77,3 @@ describe('the CLI from `npm pack`, installed with `npm install -g`', () => {
     expect(names).toContain(`@napi-rs/keyring-${process.platform}-${process.arch}${abi}`);
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-/** GET url until it answers, the server exits, or 20 s pass (a limit, not a measurement). */
-async function waitForPing(url: string, server: ReturnType<typeof spawn>, output: () => string): Promise<unknown> {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`serve exited with code ${server.exitCode}: ${output().trim()}`);
-    try {
-      const response = await fetch(url);
-      return await response.json();
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  throw new Error(`no answer from ${url}: ${output().trim()}`);
-}
