@@ -4,6 +4,7 @@
  * (handlers/, security.ts, window-state.ts, ipc-registration.ts) that run under Node.
  */
 import { BrowserWindow, Menu, app, clipboard, ipcMain, screen, session, shell } from 'electron';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defaultDataDir } from '../shared/profiles/data-dir.js';
@@ -12,7 +13,7 @@ import { createEventSubscriptions } from './handlers/event-subscriptions.js';
 import { createIpcHandlers } from './handlers/ipc-handlers.js';
 import { ServerController } from './handlers/server-controller.js';
 import { registerIpcHandlers } from './ipc-registration.js';
-import { buildMenuTemplate } from './menu.js';
+import { buildMenuTemplate, readmeUrl } from './menu.js';
 import {
   CONTENT_SECURITY_POLICY,
   decideNavigation,
@@ -94,11 +95,23 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
+function readPackageJson(): unknown {
+  try {
+    return JSON.parse(readFileSync(join(app.getAppPath(), 'package.json'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 function installMenu(): void {
   const template = buildMenuTemplate({
     appName: 'Agora Token Desk',
     isMac: process.platform === 'darwin',
-    openReadme: () => void shell.openPath(join(app.getAppPath(), 'README.md')),
+    openReadme: () => {
+      const url = readmeUrl(readPackageJson());
+      if (url === undefined) void shell.openPath(join(app.getAppPath(), 'README.md'));
+      else void shell.openExternal(url);
+    },
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

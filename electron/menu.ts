@@ -1,4 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import { isExternalLink } from './security.js';
 
 export interface MenuOptions {
   appName: string;
@@ -50,4 +51,14 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     },
   );
   return template;
+}
+
+/**
+ * Where Help sends the user: the README on the project's home page (package.json
+ * `homepage`), when it is an https link; main falls back to the README beside the app.
+ */
+export function readmeUrl(packageJson: unknown): string | undefined {
+  if (typeof packageJson !== 'object' || packageJson === null || !('homepage' in packageJson)) return undefined;
+  const homepage = packageJson.homepage;
+  return typeof homepage === 'string' && isExternalLink(homepage) ? homepage : undefined;
 }
