@@ -83,6 +83,11 @@ describe('electron-builder.yml', () => {
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1024, 1024]);
   });
 
+  it('runs the hook that adds the keyring binary of the other architecture before packaging', () => {
+    expect(config.beforeBuild).toBe('./scripts/keyring-binaries.mjs');
+    expect(config.npmRebuild).not.toBe(false);
+  });
+
   it('unpacks the keyring module and its native binaries from the asar, for every platform package', () => {
     const unpacked = asarUnpackFilter(setup, scratch.path);
     for (const platform of ['darwin-arm64', 'darwin-x64', 'win32-x64-msvc', 'win32-arm64-msvc', 'linux-x64-gnu', 'linux-arm64-gnu']) {

@@ -92,9 +92,16 @@ describe("the image's runtime stage, replayed in a folder (no Docker engine here
     const port = await freePort();
     // Same command and environment as the image, but bound to loopback only.
     const command = [...execForm(runtime, 'ENTRYPOINT'), ...execForm(runtime, 'CMD')].map((arg) => (arg === '0.0.0.0' ? '127.0.0.1' : arg));
-    const env = { ...baseEnv(), ...stageEnv(runtime), HOST: '127.0.0.1', PORT: String(port), AGORA_TOKEN_DESK_HOME: join(app.path, 'home') };
-    env['APP_ID'] = '970CA35de60c44645bbae8a215061b33';
-    env['APP_CERTIFICATE'] = '5CFd2fd1755d40ecb72977518be15d3b';
+    const env = {
+      ...baseEnv(),
+      ...stageEnv(runtime),
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      AGORA_TOKEN_DESK_HOME: join(app.path, 'home'),
+      // Public test credentials of Agora's reference test suite, given at run time as `docker run -e` would.
+      APP_ID: '970CA35de60c44645bbae8a215061b33',
+      APP_CERTIFICATE: '5CFd2fd1755d40ecb72977518be15d3b',
+    };
     const server = spawn(process.execPath, [join(app.path, packageJson.bin['agora-token-desk'] ?? ''), ...command.slice(1)], {
       cwd: app.path,
       env,

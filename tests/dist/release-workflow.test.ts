@@ -28,10 +28,6 @@ const workflow = yaml.load(readFileSync(join(REPO_ROOT, '.github', 'workflows', 
 const { test, installers, release } = workflow.jobs;
 const runs = (job: Job | undefined) => (job?.steps ?? []).map((step) => step.run ?? '').join('\n');
 const needs = (job: Job | undefined) => [job?.needs ?? []].flat();
-const keyringOptional = Object.keys(
-  (JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', '@napi-rs', 'keyring', 'package.json'), 'utf8')) as { optionalDependencies: Record<string, string> }).optionalDependencies,
-);
-
 describe('.github/workflows/release.yml', () => {
   it('runs only when a version tag is pushed', () => {
     expect(Object.keys(workflow.on)).toEqual(['push']);
@@ -58,15 +54,6 @@ describe('.github/workflows/release.yml', () => {
     expect(commands).toMatch(/^npm ci\b/m);
     expect(commands).toMatch(/npx electron-builder --\$\{\{ matrix\.platform \}\} --x64 --arm64 --publish never/);
     expect(commands.indexOf('npm ci')).toBeLessThan(commands.indexOf('electron-builder'));
-  });
-
-  it("provides the keyring's prebuilt binary for both architectures of each platform", () => {
-    for (const entry of installers?.strategy?.matrix.include ?? []) {
-      const packages = (entry['keyring'] ?? '').split(/\s+/).map((target) => `@napi-rs/keyring-${target}`);
-      expect(packages, entry['os']).toHaveLength(2);
-      for (const name of packages) expect(keyringOptional, name).toContain(name);
-      expect(packages.some((name) => /-x64\b/.test(name)) && packages.some((name) => /-arm64\b/.test(name)), entry['os']).toBe(true);
-    }
   });
 
   it('uploads every installer kind from release/ and attaches them to a release', () => {
