@@ -8,7 +8,7 @@ import { readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { FileMatcher } from 'app-builder-lib/out/fileMatcher.js';
-import type { FilterStats } from 'builder-util/out/fs.js';
+import type { Filter, FilterStats } from 'builder-util/out/fs.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 
 const require = createRequire(import.meta.url);
@@ -131,10 +131,7 @@ export function mainFileFilter({ packager, linux }: LinuxPackagerSetup, outDir: 
   }).getMainFileMatchers;
   const [main] = getMainFileMatchers(packager.appDir, join(outDir, 'app'), matcherOptions.macroExpander, options, linux, outDir, false);
   if (main === undefined) throw new Error('electron-builder produced no file matcher for the app');
-  const filter = main.createFilter();
-  // The filter only asks whether the path is a directory.
-  const fileStat = { isDirectory: () => false, isFile: () => true, isSymbolicLink: () => false } as unknown as FilterStats;
-  return (relativePath) => filter(join(packager.appDir, relativePath), fileStat);
+  return pathPredicate(main.createFilter(), packager.appDir);
 }
 
 /** electron-builder's asarUnpack matcher as a predicate over paths relative to the app. */
@@ -147,7 +144,12 @@ export function asarUnpackFilter({ packager, linux }: LinuxPackagerSetup, outDir
     defaultSrc: packager.appDir,
   });
   const filter = matchers?.[0]?.createFilter();
-  if (filter === undefined) return () => false;
+  return filter === undefined ? () => false : pathPredicate(filter, packager.appDir);
+}
+
+/** An electron-builder file filter applied to a (file) path relative to appDir. */
+function pathPredicate(filter: Filter, appDir: string): (relativePath: string) => boolean {
+  // The filter only asks the stat whether the path is a directory.
   const fileStat = { isDirectory: () => false, isFile: () => true, isSymbolicLink: () => false } as unknown as FilterStats;
-  return (relativePath) => filter(join(packager.appDir, relativePath), fileStat);
+  return (relativePath) => filter(join(appDir, relativePath), fileStat);
 }
