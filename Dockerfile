@@ -29,7 +29,9 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
 COPY bin ./bin
 COPY --from=build /app/dist/cli ./dist/cli
 COPY --from=build /app/dist/shared ./dist/shared
-RUN ln -s /app/bin/agora-token-desk.js /usr/local/bin/agora-token-desk
+# chmod: a checkout on Windows does not keep the launcher's executable bit.
+RUN chmod 755 /app/bin/agora-token-desk.js \
+ && ln -s /app/bin/agora-token-desk.js /usr/local/bin/agora-token-desk
 USER node
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=10s \

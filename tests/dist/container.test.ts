@@ -18,8 +18,9 @@ const packageJson = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'ut
 
 const args = (stage: Stage | undefined, keyword: string) =>
   (stage?.instructions ?? []).filter((instruction) => instruction.keyword === keyword).map((instruction) => instruction.args);
-/** The `npm ci …` command of the runtime stage, as written. */
-const runtimeInstall = args(runtime, 'RUN').flatMap((command) => command.split('&&')).map((part) => part.trim()).find((part) => part.startsWith('npm ci')) ?? '';
+/** The runtime stage's RUN commands, each `a && b` split into its parts. */
+const runtimeCommands = args(runtime, 'RUN').flatMap((command) => command.split('&&')).map((part) => part.trim());
+const runtimeInstall = runtimeCommands.find((part) => part.startsWith('npm ci')) ?? '';
 
 describe('Dockerfile for the headless server', () => {
   it('builds in two stages from the official Node image (slim, Node 20 or later)', () => {
@@ -52,7 +53,8 @@ describe('Dockerfile for the headless server', () => {
     expect(stageEnv(runtime)).toMatchObject({ HOST: '0.0.0.0', PORT: '8080' });
     expect(args(runtime, 'EXPOSE')).toEqual(['8080']);
     expect([...execForm(runtime, 'ENTRYPOINT'), ...execForm(runtime, 'CMD')]).toEqual(['agora-token-desk', 'serve', '--host', '0.0.0.0']);
-    expect(args(runtime, 'RUN')).toContain(`ln -s /app/${packageJson.bin['agora-token-desk']} /usr/local/bin/agora-token-desk`);
+    const launcher = `/app/${packageJson.bin['agora-token-desk']}`;
+    expect(runtimeCommands).toEqual(expect.arrayContaining([`chmod 755 ${launcher}`, `ln -s ${launcher} /usr/local/bin/agora-token-desk`]));
   });
 
   it('bakes in no credentials and keeps .env, node_modules and build output out of the context', () => {
