@@ -1,5 +1,6 @@
 import { TokenDeskError } from '../shared/errors.js';
 import { credentialsSchema, parseInput, type Credentials } from '../shared/token/validation.js';
+import { ProfileStore } from '../shared/profiles/profile-store.js';
 import { loadEnvironment } from './env-file.js';
 
 export interface CredentialSource {
@@ -41,10 +42,14 @@ export async function resolveCredentials(request: CredentialRequest = {}): Promi
   );
 }
 
-async function profileCredentials(name: string): Promise<CredentialSource> {
-  throw new TokenDeskError('missing_credentials', `profiles are not available yet (asked for "${name}")`);
+async function profileCredentials(name: string, store = new ProfileStore()): Promise<CredentialSource> {
+  const profile = await store.get(name);
+  return { credentials: await store.credentials(profile.id), source: `profile "${profile.name}"` };
 }
 
+/** The default profile's credentials; none without a profiles.json, so the keychain is left alone. */
 async function defaultProfileCredentials(): Promise<CredentialSource | undefined> {
-  return undefined;
+  const store = new ProfileStore();
+  const profile = await store.getDefault();
+  return profile === undefined ? undefined : profileCredentials(profile.id, store);
 }
