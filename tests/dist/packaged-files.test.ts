@@ -1,11 +1,19 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, tempDir } from '../helpers/cli.js';
 import { createLinuxPackager, packAppFiles, readPackagedFile, type PackagedApp } from './electron-builder.js';
 
 /** Build tools and UI libraries that must stay devDependencies, out of the installer. */
 const DEV_ONLY = ['electron', 'electron-builder', 'app-builder-lib', 'react', 'react-dom', 'vite', 'typescript', 'vitest', 'esbuild', 'playwright-core'];
+
+const APP_BUILDS: Array<[script: string, output: string]> = [
+  ['build:electron', 'dist/electron/main.js'],
+  ['build:electron', 'dist/electron/preload.cjs'],
+  ['build:renderer', 'dist/renderer/index.html'],
+];
 
 function npmRun(script: string): void {
   execFileSync('npm', ['run', '--silent', script], { cwd: REPO_ROOT, stdio: 'pipe' });
@@ -31,9 +39,9 @@ describe('the files electron-builder packages into the app', () => {
   let topLevelModules: Set<string>;
 
   beforeAll(async () => {
-    // A fresh clone has only what `npm test` built (dist/cli, dist/shared): build the app parts.
-    npmRun('build:electron');
-    npmRun('build:renderer');
+    // `npm test` builds only dist/cli and dist/shared: build the app parts a fresh clone lacks.
+    // (Not rebuilt when present: other suites may be reading or rebuilding them right now.)
+    for (const [script, output] of APP_BUILDS) if (!existsSync(join(REPO_ROOT, output))) npmRun(script);
     app = await packAppFiles(await createLinuxPackager(), out.path);
     topLevelModules = new Set(
       [...app.asarFiles, ...app.unpackedFiles]
