@@ -5,6 +5,7 @@
  * and the Fastify routes are all typed from these maps.
  */
 import type { ErrorInfo } from './errors.js';
+import type { BuiltRteTokens, BuiltToken } from './token/build.js';
 import type { DecodedToken } from './token/types.js';
 
 // ---------------------------------------------------------------- shared views
@@ -33,22 +34,9 @@ export interface KeychainStatus {
 
 export type Role = 'publisher' | 'subscriber';
 
-/** What a generated token looks like to the UI. */
-export interface GeneratedToken {
-  token: string;
-  issuedAt: number;
-  expire: number;
-  expiresAt: number;
-}
-
-export interface GeneratedRtePair {
-  rtcToken: string;
-  rtmToken: string;
-  rtmUserId: string;
-  issuedAt: number;
-  expire: number;
-  expiresAt: number;
-}
+/** What a generated token looks like to the UI: exactly what the engine returns. */
+export type GeneratedToken = BuiltToken;
+export type GeneratedRtePair = BuiltRteTokens;
 
 export interface RtcTokenRequest {
   profileId: string;
