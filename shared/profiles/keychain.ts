@@ -4,8 +4,20 @@ import { TokenDeskError } from '../errors.js';
 /** The keychain service every App Certificate is saved under; the account is the profile id. */
 export const KEYCHAIN_SERVICE = 'agora-token-desk';
 
+/**
+ * Overrides the service name, to keep a second set of profiles (with its own
+ * AGORA_TOKEN_DESK_HOME) apart from the usual one; the tests use it too.
+ */
+export const KEYCHAIN_SERVICE_ENV_VAR = 'AGORA_TOKEN_DESK_KEYCHAIN_SERVICE';
+
+export function keychainServiceName(env: NodeJS.ProcessEnv = process.env): string {
+  return env[KEYCHAIN_SERVICE_ENV_VAR] || KEYCHAIN_SERVICE;
+}
+
 /** Secrets of one keychain service, by account. Every failure is a TokenDeskError('keychain_unavailable'). */
 export interface Keychain {
+  /** The service name, for messages that tell users where to look. */
+  readonly service: string;
   get(account: string): Promise<string | undefined>;
   set(account: string, secret: string): Promise<void>;
   /** True when an entry was deleted, false when there was none. */
@@ -20,7 +32,7 @@ const ENTRY_OPTIONS: EntryOptions = { linux: { store: 'secret-service' } };
 
 /** The OS keychain (macOS Keychain, Windows Credential Manager, Secret Service) via @napi-rs/keyring. */
 export class OsKeychain implements Keychain {
-  constructor(readonly service: string = KEYCHAIN_SERVICE) {}
+  constructor(readonly service: string = keychainServiceName()) {}
 
   async get(account: string): Promise<string | undefined> {
     const secret = await this.call(() => this.entry(account).getPassword());

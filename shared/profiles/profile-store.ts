@@ -204,7 +204,7 @@ export class ProfileStore {
 
   private async certificateOf(profile: StoredProfile): Promise<string> {
     const secret = await this.keychain.get(profile.id);
-    if (secret === undefined) throw new TokenDeskError('missing_credentials', missingMessage(profile));
+    if (secret === undefined) throw new TokenDeskError('missing_credentials', this.missingMessage(profile));
     return secret;
   }
 
@@ -225,18 +225,22 @@ export class ProfileStore {
     for (const profile of metadata.profiles) {
       // The search may skip an entry it could not read; ask for it by name before calling it missing.
       if (accounts.has(profile.id) || (await this.keychain.get(profile.id)) !== undefined) continue;
-      problems.push({ kind: 'missing_certificate', message: missingMessage(profile), profileId: profile.id, profileName: profile.name });
+      problems.push({ kind: 'missing_certificate', message: this.missingMessage(profile), profileId: profile.id, profileName: profile.name });
     }
     const known = new Set(metadata.profiles.map((p) => p.id));
     for (const account of accounts) {
       if (known.has(account)) continue;
       problems.push({
         kind: 'orphan_certificate',
-        message: `the keychain holds an App Certificate (service agora-token-desk, account ${account}) that belongs to no profile; delete it with: agora-token-desk profile remove ${account}`,
+        message: `the keychain holds an App Certificate (service ${this.keychain.service}, account ${account}) that belongs to no profile; delete it with: agora-token-desk profile remove ${account}`,
         profileId: account,
       });
     }
     return problems;
+  }
+
+  private missingMessage(profile: StoredProfile): string {
+    return `profile "${profile.name}" has no App Certificate in the keychain (service ${this.keychain.service}, account ${profile.id}); save it again with: agora-token-desk profile set-certificate ${quoteArg(profile.name)}`;
   }
 
   private find(metadata: Metadata, nameOrId: string): StoredProfile {
@@ -272,9 +276,6 @@ function notFound(nameOrId: string): TokenDeskError {
   return new TokenDeskError('profile_not_found', `no profile named "${nameOrId}"`);
 }
 
-function missingMessage(profile: StoredProfile): string {
-  return `profile "${profile.name}" has no App Certificate in the keychain (service agora-token-desk, account ${profile.id}); save it again with: agora-token-desk profile set-certificate ${quoteArg(profile.name)}`;
-}
 
 function quoteArg(value: string): string {
   return /^[\w.@%+=:,/-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
