@@ -5,8 +5,7 @@
  * and the Fastify routes are all typed from these maps.
  */
 import type { ErrorInfo } from './errors.js';
-import type { BuiltRteTokens, BuiltToken } from './token/build.js';
-import type { DecodedToken } from './token/types.js';
+import type { BuiltRteTokens, BuiltToken, DecodedToken } from './token/types.js';
 
 // ---------------------------------------------------------------- shared views
 

@@ -8,8 +8,8 @@ import {
   rtcTokenInputSchema,
   rteTokenInputSchema,
   rtmTokenInputSchema,
-  type BuiltToken,
 } from '../../shared/token/build.js';
+import type { BuiltToken } from '../../shared/token/types.js';
 import { parseInput } from '../../shared/token/validation.js';
 import { parseSeconds, parseUid } from '../args.js';
 import { resolveCredentials } from '../credentials.js';

@@ -20,6 +20,7 @@ import {
   userIdSchema,
   type Credentials,
 } from './validation.js';
+import type { BuiltRteTokens, BuiltToken } from './types.js';
 
 /**
  * Token builders. They assemble services with agora-token's own classes, the same way
@@ -98,22 +99,6 @@ export const chatTokenInputSchema = z
   })
   .strict();
 export type ChatTokenInput = z.input<typeof chatTokenInputSchema>;
-
-export interface BuiltToken {
-  token: string;
-  issuedAt: number;
-  expire: number;
-  expiresAt: number;
-}
-
-export interface BuiltRteTokens {
-  rtcToken: string;
-  rtmToken: string;
-  rtmUserId: string;
-  issuedAt: number;
-  expire: number;
-  expiresAt: number;
-}
 
 function newToken(credentials: Credentials, expire: number, options: BuildOptions): AccessToken2 {
   const { appId, appCertificate } = parseInput(credentialsInput, credentials);

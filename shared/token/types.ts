@@ -84,3 +84,21 @@ export interface TokenTimeStatus {
   /** Per privilege: absolute expiry (null for never) and whether it has passed. */
   privileges: Array<{ service: string; privilege: string; expiresAt: number | null; expired: boolean }>;
 }
+
+/** A token as built: the string plus its issue time, lifetime and expiry (unix seconds). */
+export interface BuiltToken {
+  token: string;
+  issuedAt: number;
+  expire: number;
+  expiresAt: number;
+}
+
+/** The RTC + RTM pair for one user and channel. */
+export interface BuiltRteTokens {
+  rtcToken: string;
+  rtmToken: string;
+  rtmUserId: string;
+  issuedAt: number;
+  expire: number;
+  expiresAt: number;
+}
