@@ -79,7 +79,7 @@ export class ProfileStore {
     });
   }
 
-  add(input: { name: string; appId: string; appCertificate: string }): Promise<Profile> {
+  async add(input: { name: string; appId: string; appCertificate: string }): Promise<Profile> {
     const { name, appId, appCertificate } = parseInput(addSchema, input);
     return this.exclusive(async () => {
       const metadata = await this.file.read();
@@ -102,7 +102,7 @@ export class ProfileStore {
     });
   }
 
-  rename(nameOrId: string, newName: string): Promise<Profile> {
+  async rename(nameOrId: string, newName: string): Promise<Profile> {
     const { name } = parseInput(renameSchema, { name: newName });
     return this.exclusive(async () => {
       const metadata = await this.file.read();
@@ -115,7 +115,7 @@ export class ProfileStore {
     });
   }
 
-  updateCertificate(nameOrId: string, appCertificate: string): Promise<Profile> {
+  async updateCertificate(nameOrId: string, appCertificate: string): Promise<Profile> {
     const certificate = parseInput(certificateSchema, { appCertificate }).appCertificate;
     return this.exclusive(async () => {
       const metadata = await this.file.read();
