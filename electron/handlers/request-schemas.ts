@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { profileNameSchema } from '../../shared/profiles/profile-name.js';
 import { appCertificateSchema, appIdSchema } from '../../shared/token/validation.js';
 
 /**
@@ -21,7 +22,7 @@ export const profileIdSchema = idSchema('profile');
 export const profileAddSchema = z
   .object(
     {
-      name: z.string({ error: 'name is required' }),
+      name: profileNameSchema,
       appId: appIdSchema,
       appCertificate: appCertificateSchema,
     },
@@ -30,7 +31,7 @@ export const profileAddSchema = z
   .strict();
 
 export const profileRenameSchema = z
-  .object({ id: profileIdSchema, name: z.string({ error: 'name is required' }) }, requestObject)
+  .object({ id: profileIdSchema, name: profileNameSchema }, requestObject)
   .strict();
 
 export const profileCertificateSchema = z

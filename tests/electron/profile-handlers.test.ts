@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeToken } from '../../shared/token/index.js';
-import { keychainAvailable, openHarness, randomCredentials, type Harness } from './test-env.js';
+import { keychainReady, openHarness, randomCredentials, type Harness } from './test-env.js';
 
-const available = await keychainAvailable('IPC profile handlers');
+const available = await keychainReady('IPC profile handlers');
 
 describe.skipIf(!available)('IPC profiles:* handlers (real ProfileStore and keychain)', () => {
   let h: Harness;
@@ -47,6 +47,11 @@ describe.skipIf(!available)('IPC profiles:* handlers (real ProfileStore and keyc
       code: 'invalid_input',
       field: 'appCertificate',
       message: 'App Certificate must be 32 hexadecimal characters',
+    });
+    expect(await h.fail('profiles:add', { name: ' ', ...second })).toEqual({
+      code: 'invalid_input',
+      field: 'name',
+      message: 'profile name is required',
     });
     expect(await h.fail('profiles:add', { name: 'x', ...second, extra: 1 })).toMatchObject({
       code: 'invalid_input',

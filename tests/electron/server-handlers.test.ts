@@ -4,9 +4,9 @@ import { createEventSubscriptions } from '../../electron/handlers/event-subscrip
 import { REQUEST_LOG_LIMIT } from '../../electron/handlers/server-controller.js';
 import type { IpcEvent, IpcEvents, RequestLogEntry, ServerStatus } from '../../shared/contract.js';
 import { decodeToken } from '../../shared/token/index.js';
-import { keychainAvailable, openHarness, randomCredentials, type Harness } from './test-env.js';
+import { keychainReady, openHarness, randomCredentials, type Harness } from './test-env.js';
 
-const available = await keychainAvailable('IPC server handlers');
+const available = await keychainReady('IPC server handlers');
 
 function listenOnFreePort(): Promise<Server> {
   return new Promise((resolve, reject) => {

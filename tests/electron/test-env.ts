@@ -1,48 +1,19 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createIpcHandlers } from '../../electron/handlers/ipc-handlers.js';
 import { ServerController } from '../../electron/handlers/server-controller.js';
 import type { IpcChannel, IpcResponse, IpcResult } from '../../shared/contract.js';
 import type { ErrorInfo } from '../../shared/errors.js';
 import { ProfileStore } from '../../shared/profiles/profile-store.js';
+import { removeAll, tempHome } from '../profiles/keychain-env.js';
 
-/** A data folder of its own for one test file (AGORA_TOKEN_DESK_HOME semantics). */
-export function tempHome(prefix: string): { home: string; cleanup: () => void } {
-  const home = mkdtempSync(join(tmpdir(), prefix));
-  return { home, cleanup: () => rmSync(home, { recursive: true, force: true }) };
-}
+export { keychainReady, randomCredentials } from '../profiles/keychain-env.js';
 
 /**
- * Whether the real keychain (Secret Service) answers. Without one, a developer laptop
- * skips the keychain suites with one line; CI (CI=true) must have it, so it fails there.
- */
-export async function keychainAvailable(suite: string): Promise<boolean> {
-  const probe = tempHome('atd-keychain-probe-');
-  try {
-    const status = await new ProfileStore({ home: probe.home }).keychainStatus();
-    if (status.available) return true;
-    const why = status.message ?? 'no Secret Service on the session bus';
-    if (process.env['CI'] === 'true') throw new Error(`${suite}: keychain unavailable in CI: ${why}`);
-    console.log(`skipped ${suite}: keychain unavailable (${why}); run inside dbus-run-session with gnome-keyring unlocked`);
-    return false;
-  } finally {
-    probe.cleanup();
-  }
-}
-
-/** Random 32-hex credentials: unique secrets, so a leak check cannot match by chance. */
-export function randomCredentials(): { appId: string; appCertificate: string } {
-  return { appId: randomBytes(16).toString('hex'), appCertificate: randomBytes(16).toString('hex') };
-}
-
-/**
- * The real main-process handlers over a real ProfileStore (temporary data folder, real
- * keychain) and a real ServerController. Every response is kept for the leak checks.
+ * The real main-process handlers over a real ProfileStore (temporary data folder; the real
+ * keychain under this test file's own service, see tests/setup) and a real
+ * ServerController. Every response is kept, for the certificate leak checks.
  */
 export async function openHarness() {
-  const { home, cleanup } = tempHome('atd-ipc-');
+  const { home, cleanup } = tempHome('atd-ipc');
   const profiles = new ProfileStore({ home });
   const server = new ServerController();
   const clipboardWrites: string[] = [];
@@ -66,9 +37,7 @@ export async function openHarness() {
   }
   async function close(): Promise<void> {
     await server.dispose();
-    // Removing through the store deletes each certificate from the keychain too.
-    const listed = await handlers['profiles:list'](undefined);
-    if (listed.ok) for (const profile of listed.value.profiles) await profiles.remove(profile.id);
+    await removeAll(profiles).catch(() => undefined);
     cleanup();
   }
   return { home, profiles, server, handlers, clipboardWrites, responses, call, ok, fail, close };

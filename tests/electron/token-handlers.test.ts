@@ -3,9 +3,9 @@ import type { DecodedToken, DecodedToken007, ServiceInfo } from '../../shared/to
 import { decodeToken } from '../../shared/token/index.js';
 import { RTC_PUBLISHER_006, VECTOR_CHANNEL, VECTOR_CREDENTIALS, VECTOR_UID } from '../fixtures/agora-vectors.js';
 import { tamper007 } from '../fixtures/tamper.js';
-import { keychainAvailable, openHarness, randomCredentials, type Harness } from './test-env.js';
+import { keychainReady, openHarness, randomCredentials, type Harness } from './test-env.js';
 
-const available = await keychainAvailable('IPC token handlers');
+const available = await keychainReady('IPC token handlers');
 
 function as007(decoded: DecodedToken): DecodedToken007 {
   if (decoded.version !== '007') throw new Error(`expected a 007 token, got ${decoded.version}`);
