@@ -1,0 +1,23 @@
+import type { FastifyError } from 'fastify';
+import type { HttpErrorBody } from '../contract.js';
+import { TokenDeskError } from '../errors.js';
+
+/** The JSON every error response carries: agora-token-service's `error` plus `status` and `message`. */
+export function errorBody(status: number, message: string): HttpErrorBody {
+  return { status, error: message, message };
+}
+
+/**
+ * Maps a failure to its status. Input problems are 4xx with the engine's message;
+ * anything else is our bug and says only "internal error" (no stack, no secrets).
+ */
+export function describeError(error: unknown): { status: number; message: string } {
+  if (error instanceof TokenDeskError) {
+    return error.code === 'invalid_input' ? { status: 400, message: error.message } : { status: 500, message: 'internal error' };
+  }
+  const statusCode = (error as Partial<FastifyError> | null)?.statusCode;
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    return { status: statusCode, message: (error as Error).message };
+  }
+  return { status: 500, message: 'internal error' };
+}

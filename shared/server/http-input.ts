@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { expireSchema, parseInput, uidSchema } from '../token/validation.js';
+
+/**
+ * URL and body rules of the agora-token-service API. Strings from the URL are turned into
+ * numbers here and then checked by the engine's own schemas, so the HTTP server, the CLI
+ * and IPC reject the same values with the same messages.
+ */
+
+// A string of digits becomes its number; anything else becomes NaN, which the engine's
+// number schemas reject with their usual message.
+const digitsToNumber = (value: string): number => (/^\d{1,16}$/.test(value) ? Number(value) : Number.NaN);
+
+const expiryQuerySchema = z.string({ error: 'expiry must be given once, as a whole number of seconds' }).transform(digitsToNumber).pipe(expireSchema('expiry').unwrap());
+const uidParamSchema = z.string().transform(digitsToNumber).pipe(uidSchema);
+
+/** `?expiry=N`: absent means the default (3600 s); so does 0, as in the engine. */
+export function parseExpiry(query: { expiry?: unknown } | undefined): number | undefined {
+  const raw = query?.expiry;
+  if (raw === undefined) return undefined;
+  return parseInput(z.object({ expiry: expiryQuerySchema }), { expiry: raw }).expiry;
+}
+
+/** A numeric RTC uid from the path; an empty segment means 0 (any user). */
+export function parseUidParam(value: string | undefined): number {
+  if (value === undefined || value === '') return 0;
+  return parseInput(z.object({ uid: uidParamSchema }), { uid: value }).uid;
+}
+
+const optionalText = (field: string) =>
+  z
+    .string({ error: `${field} must be a string` })
+    .optional()
+    // Go's JSON binding treats "" as absent; keep that so existing clients behave the same.
+    .transform((value) => (value === '' ? undefined : value));
+
+/** The JSON body of POST /getToken. Unknown fields are ignored, as the Go service does. */
+export const getTokenBodySchema = z.object(
+  {
+    tokenType: z.enum(['rtc', 'rtm', 'chat'], { error: 'tokenType must be rtc, rtm or chat' }),
+    channel: optionalText('channel'),
+    role: optionalText('role'),
+    uid: optionalText('uid'),
+    expire: expireSchema('expire'),
+  },
+  { error: 'the request body must be a JSON object with tokenType' },
+);
+
+export type ParsedGetTokenBody = z.output<typeof getTokenBodySchema>;
+
