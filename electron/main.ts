@@ -138,6 +138,13 @@ app.on('will-quit', (event) => {
   });
 });
 
+// Defence in depth: every renderer is sandboxed and none may open a <webview>, whatever
+// options some future window is created with.
+app.enableSandbox();
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
