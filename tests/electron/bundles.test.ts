@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
@@ -56,6 +56,20 @@ function runPreload(code: string) {
   return { required, exposed, invoked, listeners, emit };
 }
 
+/** Each static import of an ES module bundle: module and the names it binds. */
+function staticImports(code: string): Array<{ from: string; names: string[] }> {
+  return [...code.matchAll(/^import\s+([\s\S]*?)\s+from\s+"([^"]+)";/gm)].map((m) => {
+    const clause = m[1] ?? '';
+    const named = /\{([^}]*)\}/.exec(clause)?.[1] ?? '';
+    const names = named
+      .split(',')
+      .map((part) => part.trim().split(/\s+as\s+/)[0] ?? '')
+      .filter((name) => name !== '');
+    if (/^[A-Za-z_$][\w$]*(\s*,|$)/.test(clause.trim())) names.push('default');
+    return { from: m[2] ?? '', names };
+  });
+}
+
 beforeAll(() => {
   execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'build-electron.mjs')], { cwd: REPO_ROOT, stdio: 'pipe' });
 }, 120_000);
@@ -101,5 +115,21 @@ describe('main bundle (dist/electron/main.js)', () => {
     expect(modules.filter((m) => m.startsWith('.') || m.startsWith('/'))).toEqual([]);
     expect(code).toMatch(/^import\s/m);
     expect(code).not.toMatch(/\brequire\(/);
+  });
+
+  it('finds every package and name it imports, under Node’s own ES module loader', () => {
+    // Electron supplies 'electron' itself; everything else comes from node_modules at run time.
+    const imports = staticImports(readFileSync(MAIN, 'utf8')).filter((i) => i.from !== 'electron');
+    expect(imports.map((i) => i.from)).toEqual(expect.arrayContaining(['zod', 'fastify', '@napi-rs/keyring']));
+    const check = imports
+      .map((i, n) => `const m${n} = await import(${JSON.stringify(i.from)});` +
+        `for (const name of ${JSON.stringify(i.names)}) if (!(name in m${n})) missing.push(${JSON.stringify(i.from)} + ': ' + name);`)
+      .join('\n');
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', `const missing = [];\n${check}\nconsole.log(JSON.stringify(missing));`], {
+      cwd: join(REPO_ROOT, 'dist', 'electron'),
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual([]);
   });
 });
