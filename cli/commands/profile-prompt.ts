@@ -14,10 +14,11 @@ export async function readCertificate(question: string): Promise<string> {
 
 /** Reads one line in raw mode, echoing nothing; Ctrl-C cancels. */
 export function promptHidden(question: string, input: ReadStream, output: NodeJS.WritableStream): Promise<string> {
-  output.write(question);
+  // Echo goes off before the prompt shows, so nothing typed after it is ever echoed.
   input.setRawMode(true);
   input.setEncoding('utf8');
   input.resume();
+  output.write(question);
   return new Promise((resolve, reject) => {
     let value = '';
     const finish = (error?: Error): void => {
