@@ -13,7 +13,9 @@ const HEX32 = /^[0-9a-fA-F]{32}$/;
 // Agora's documented channel-name characters: letters, digits, space and these symbols.
 const CHANNEL_CHARS = /^[a-zA-Z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]+$/;
 
-const byteLength = (value: string): number => Buffer.byteLength(value, 'utf8');
+// TextEncoder rather than Buffer: the renderer runs these same rules in the browser.
+const utf8 = new TextEncoder();
+const byteLength = (value: string): number => utf8.encode(value).length;
 
 export const appIdSchema = z
   .string({ error: 'App ID is required' })

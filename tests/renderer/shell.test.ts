@@ -1,0 +1,55 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keychainReady } from '../profiles/keychain-env.js';
+import { chromiumReady, launchChromium, openApp, type AppSession } from './app-harness.js';
+
+const ready = chromiumReady('renderer shell tests') && (await keychainReady('renderer shell tests'));
+
+describe.runIf(ready)('the app shell in Chromium', () => {
+  let browser: Browser;
+  let app: AppSession;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    app = await openApp(browser);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+  });
+
+  it('opens on Profiles on first launch, with no profile saved', async () => {
+    await expect.poll(() => app.page.locator('#screen-title').textContent()).toBe('Profiles');
+    expect(await app.page.getByRole('link', { name: 'Profiles' }).getAttribute('aria-current')).toBe('page');
+  });
+
+  it('reaches every screen from the navigation, by keyboard', async () => {
+    for (const name of ['Generate', 'Decode', 'Local server', 'Profiles']) {
+      await app.page.getByRole('link', { name }).focus();
+      await app.page.keyboard.press('Enter');
+      await expect.poll(() => app.page.locator('#screen-title').textContent()).toBe(name);
+    }
+  });
+
+  it('gives the page no Node and only the frozen tokenDesk bridge', async () => {
+    const globals = await app.page.evaluate(() => ({
+      require: typeof (window as unknown as { require?: unknown }).require,
+      process: typeof (window as unknown as { process?: unknown }).process,
+      frozen: Object.isFrozen(window.tokenDesk),
+      keys: Object.keys(window.tokenDesk ?? {}).sort(),
+    }));
+    expect(globals).toEqual({ require: 'undefined', process: 'undefined', frozen: true, keys: ['invoke', 'on'] });
+  });
+
+  it('runs under the strict CSP without a single violation or page error', async () => {
+    const blocked = await app.page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__inlineRan = true';
+      document.body.append(script);
+      return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
+    });
+    expect(blocked).toBe(false);
+    // The one expected message is the refused inline script above.
+    expect(app.pageErrors.filter((text) => !/inline script/i.test(text))).toEqual([]);
+  });
+});
