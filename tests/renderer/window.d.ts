@@ -1,0 +1,8 @@
+import type { TokenDeskApi } from '../../shared/contract.js';
+
+// What the page sees in these tests: the bridge the preload would expose.
+declare global {
+  interface Window {
+    tokenDesk?: TokenDeskApi;
+  }
+}
