@@ -21,11 +21,12 @@ export interface PackedTarball {
 }
 
 /**
- * Packs the checkout into dir. Scripts are skipped: `prepare` (build:node) already ran in
- * `npm test`, and rebuilding dist/ here would race the suites that run the CLI meanwhile.
+ * Packs the CLI into dir with the project's own script (npm run pack:cli uses it), without
+ * its build step: `npm test` already built dist/, and rebuilding it here would race the
+ * suites that run the CLI meanwhile.
  */
 export async function packCli(dir: string): Promise<PackedTarball> {
-  const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], {
+  const { stdout } = await run(process.execPath, [join(REPO_ROOT, 'scripts', 'pack-cli.mjs'), dir], {
     cwd: REPO_ROOT,
     env: npmEnv(),
   });
