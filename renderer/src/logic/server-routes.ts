@@ -1,0 +1,38 @@
+/**
+ * Ready-to-paste curl calls for every route of the local server, and whether a host is
+ * reachable only from this machine.
+ */
+import { shellCommand } from './shell-quote.js';
+
+export interface RouteExample {
+  label: string;
+  command: string;
+}
+
+export function routeExamples(baseUrl: string): RouteExample[] {
+  const base = baseUrl.replace(/\/+$/, '');
+  const get = (path: string) => shellCommand(['curl', `${base}${path}`]);
+  return [
+    { label: 'Health check', command: get('/ping') },
+    {
+      label: 'POST /getToken (RTC)',
+      command: shellCommand([
+        'curl', '-X', 'POST', '-H', 'Content-Type: application/json',
+        '-d', JSON.stringify({ tokenType: 'rtc', channel: 'test', role: 'publisher', uid: '0', expire: 3600 }),
+        `${base}/getToken`,
+      ]),
+    },
+    { label: 'RTC token by uid', command: get('/rtc/test/publisher/uid/0/?expiry=3600') },
+    { label: 'RTC token by user account', command: get('/rtc/test/subscriber/userAccount/alice/') },
+    { label: 'RTM token', command: get('/rtm/alice/') },
+    { label: 'RTC + RTM tokens', command: get('/rte/test/publisher/uid/1234/') },
+    { label: 'Chat app token', command: get('/chat/app/') },
+    { label: 'Chat user token', command: get('/chat/account/alice/') },
+  ];
+}
+
+/** Loopback hosts keep the server on this machine; anything else exposes it to the network. */
+export function isLoopbackHost(host: string): boolean {
+  const value = host.trim().toLowerCase();
+  return value === 'localhost' || value === '::1' || value === '[::1]' || /^127(\.\d{1,3}){3}$/.test(value);
+}
