@@ -53,10 +53,10 @@ export function RtcFields(props: KindFieldsProps) {
       <fieldset className="inline-choice">
         <legend>Build by</legend>
         <label>
-          <input type="radio" name="build-by" checked={form.buildBy === 'uid'} onChange={() => update({ buildBy: 'uid' })} /> Numeric uid
+          <input type="radio" name="build-by" checked={form.buildBy === 'uid'} onChange={() => update({ buildBy: 'uid' })} /> By numeric uid
         </label>
         <label>
-          <input type="radio" name="build-by" checked={form.buildBy === 'account'} onChange={() => update({ buildBy: 'account' })} /> User account
+          <input type="radio" name="build-by" checked={form.buildBy === 'account'} onChange={() => update({ buildBy: 'account' })} /> By user account
         </label>
       </fieldset>
       {form.buildBy === 'uid' ? (
