@@ -2,6 +2,7 @@
  * The window: a navigation rail and the current screen. With no profile saved yet, the
  * app opens on Profiles and says why, since nothing else works without one.
  */
+import { useEffect } from 'react';
 import { ProfilesProvider, useProfiles } from './state/profiles-context.js';
 import { NavigationProvider, SCREENS, SCREEN_TITLES, useNavigation, type Screen } from './state/navigation.js';
 import { DecodeScreen } from './screens/DecodeScreen.js';
@@ -20,9 +21,13 @@ export function App() {
 }
 
 function Shell() {
-  const { screen: chosen } = useNavigation();
+  const { screen: chosen, navigate } = useNavigation();
   const { loading, profiles } = useProfiles();
   const firstRun = !loading && profiles.length === 0;
+  // Pin Profiles in the URL on first run, so saving the first profile does not move the user away.
+  useEffect(() => {
+    if (firstRun && chosen === undefined) navigate('profiles');
+  }, [firstRun, chosen, navigate]);
   const screen: Screen = chosen ?? (firstRun ? 'profiles' : 'generate');
 
   return (

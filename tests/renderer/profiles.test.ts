@@ -1,0 +1,113 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KEYCHAIN_SERVICE_ENV_VAR } from '../../shared/profiles/keychain.js';
+import { buildRtcToken, decodeToken } from '../../shared/token/index.js';
+import { filesUnder, keychainReady, randomCredentials, secretToolLookup } from '../profiles/keychain-env.js';
+import { chromiumReady, launchChromium, openApp, type AppSession } from './app-harness.js';
+import { saveScreenshot } from './screenshots.js';
+
+const ready = chromiumReady('Profiles screen tests') && (await keychainReady('Profiles screen tests'));
+const service = () => process.env[KEYCHAIN_SERVICE_ENV_VAR] ?? '';
+const first = randomCredentials();
+const second = randomCredentials();
+const replacement = randomCredentials().appCertificate;
+
+async function addProfile(page: Page, name: string, appId: string, appCertificate: string): Promise<void> {
+  await page.getByLabel('Profile name').fill(name);
+  await page.getByLabel('App ID').fill(appId);
+  await page.getByLabel('App Certificate').fill(appCertificate);
+  await page.getByRole('button', { name: 'Save profile' }).click();
+}
+
+describe.runIf(ready)('Profiles, in Chromium on the real handlers and keychain', () => {
+  let browser: Browser;
+  let app: AppSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    app = await openApp(browser);
+    page = app.page;
+    await page.getByRole('heading', { name: 'Profiles', level: 1 }).waitFor();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+  });
+
+  it('welcomes a first-time user on Profiles with the add form', async () => {
+    expect(await page.getByRole('status').first().textContent()).toContain('A profile is one Agora project');
+    expect(await page.getByLabel('App Certificate').getAttribute('type')).toBe('password');
+  });
+
+  it('adds a profile: the certificate lands in the keychain and nowhere else', async () => {
+    await addProfile(page, 'demo', first.appId, first.appCertificate);
+    await expect.poll(() => page.getByLabel('Profile demo').count()).toBe(1);
+    expect(await page.getByLabel('App Certificate').inputValue()).toBe('');
+    const [profile] = (await app.profiles.list()).profiles;
+    expect(profile).toMatchObject({ name: 'demo', appId: first.appId });
+    expect(secretToolLookup(profile?.id ?? '', service())).toBe(first.appCertificate);
+    const secret = first.appCertificate.toLowerCase();
+    expect(JSON.stringify(app.responses).toLowerCase()).not.toContain(secret);
+    expect((await page.content()).toLowerCase()).not.toContain(secret);
+    expect(filesUnder(app.home).filter((file) => file.text.includes(secret))).toEqual([]);
+  });
+
+  it('shows inline messages for a duplicate name and a bad App ID or certificate', async () => {
+    await addProfile(page, 'DEMO', second.appId, second.appCertificate);
+    await expect.poll(() => page.getByRole('form', { name: 'Add a profile' }).getByRole('alert').allTextContents()).toEqual([expect.stringMatching(/already/i)]);
+    await addProfile(page, 'second', 'not-hex', 'short');
+    const messages = await page.getByRole('form', { name: 'Add a profile' }).getByRole('alert').allTextContents();
+    expect(messages).toEqual(['App ID must be 32 hexadecimal characters', 'App Certificate must be 32 hexadecimal characters']);
+    expect((await app.profiles.list()).profiles).toHaveLength(1);
+  });
+
+  it('adds a second profile, makes it the default, renames it', async () => {
+    await addProfile(page, 'second', second.appId, second.appCertificate);
+    const row = page.getByLabel('Profile second');
+    await row.waitFor();
+    await row.getByRole('button', { name: 'Set as default' }).click();
+    await expect.poll(async () => (await app.profiles.list()).profiles.find((p) => p.name === 'second')?.isDefault).toBe(true);
+    await row.getByRole('button', { name: 'Rename' }).click();
+    await page.getByLabel('New name for second').fill('staging');
+    await page.getByRole('button', { name: 'Save name' }).click();
+    await expect.poll(() => page.getByLabel('Profile staging').count()).toBe(1);
+    await saveScreenshot(page, 'profiles-light');
+  });
+
+  it('replaces a certificate: tokens are then signed with the new one', async () => {
+    const row = page.getByLabel('Profile demo');
+    await row.getByRole('button', { name: 'Replace certificate' }).click();
+    await page.getByLabel('New App Certificate for demo').fill(replacement);
+    await page.getByRole('button', { name: 'Save certificate' }).click();
+    await expect.poll(() => page.getByLabel('New App Certificate for demo').count()).toBe(0);
+    const id = (await app.profiles.list()).profiles.find((p) => p.name === 'demo')?.id ?? '';
+    const result = await app.handlers['token:rtc']({ profileId: id, channel: 'c', uid: 1, role: 'publisher' });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(decodeToken(result.value.token, { appCertificate: replacement }).signature).toBe('valid');
+    expect(decodeToken(buildRtcToken(first, { channel: 'c', uid: 1 }).token, { appCertificate: replacement }).signature).toBe('invalid');
+  });
+
+  it('removes a profile only after confirmation, and its keychain entry with it', async () => {
+    const id = (await app.profiles.list()).profiles.find((p) => p.name === 'demo')?.id ?? '';
+    await page.getByLabel('Profile demo').getByRole('button', { name: 'Remove' }).click();
+    await page.getByRole('button', { name: 'Keep it' }).click();
+    expect(secretToolLookup(id, service())).toBe(replacement);
+    await page.getByLabel('Profile demo').getByRole('button', { name: 'Remove' }).click();
+    await page.getByRole('button', { name: 'Yes, remove demo' }).click();
+    await expect.poll(() => page.getByLabel('Profile demo').count()).toBe(0);
+    expect(secretToolLookup(id, service())).toBeUndefined();
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('looks right in dark mode too', async () => {
+    const dark = await openApp(browser, { colorScheme: 'dark', profiles: app.profiles });
+    try {
+      await dark.page.goto(`${dark.site.url}#/profiles`);
+      await dark.page.getByLabel('Profile staging').waitFor();
+      await saveScreenshot(dark.page, 'profiles-dark');
+    } finally {
+      await dark.close();
+    }
+  });
+});
