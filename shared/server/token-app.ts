@@ -65,8 +65,9 @@ function acceptJsonWhateverTheContentType(app: FastifyInstance): void {
 }
 
 function addGuards(app: FastifyInstance, cors: ReturnType<typeof corsPolicy>, checkHost: boolean): void {
+  const hostAllowed = (request: FastifyRequest) => !checkHost || isLoopbackHostHeader(request.headers.host);
   app.addHook('onRequest', (request, reply, done) => {
-    if (checkHost && !isLoopbackHostHeader(request.headers.host)) {
+    if (!hostAllowed(request)) {
       const message = 'Host not allowed: this server answers only to localhost, 127.0.0.1 or [::1]';
       void reply.code(403).send(errorBody(403, message));
       return;
@@ -84,7 +85,8 @@ function addGuards(app: FastifyInstance, cors: ReturnType<typeof corsPolicy>, ch
   // In onSend so that errors, 404s and early replies carry the same headers.
   app.addHook('onSend', (request, reply, payload, done) => {
     void reply.headers(NO_CACHE_HEADERS);
-    allowOrigin(request, reply, cors);
+    // A rebinding page must not learn anything, CORS headers included.
+    if (hostAllowed(request)) allowOrigin(request, reply, cors);
     done(null, payload);
   });
 }
