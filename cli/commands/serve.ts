@@ -59,7 +59,6 @@ async function serve(flags: ServeFlags): Promise<void> {
     corsOrigins: flags.cors ?? env['CORS_ALLOW_ORIGIN'] ?? '',
   });
   if (!flags.quiet) server.on('request', (entry) => processOutput.out(formatLogLine(entry)));
-  processOutput.out(`listening on ${server.url} (App ID ${credentials.appId} from ${source}); Ctrl-C stops`);
   const stop = (): void => {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
@@ -76,6 +75,8 @@ async function serve(flags: ServeFlags): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Announced only once the signals are handled: a supervisor may stop us right after this line.
+  processOutput.out(`listening on ${server.url} (App ID ${credentials.appId} from ${source}); Ctrl-C stops`);
 }
 
 export function serveCommand(): Command {

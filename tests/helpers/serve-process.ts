@@ -1,0 +1,44 @@
+/**
+ * `agora-token-desk serve` as a user runs it: spawned, read line by line, stopped with a
+ * signal. Resolves once it prints its listening line (or rejects with what it printed).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { CLI_BIN, REPO_ROOT, baseEnv } from './cli.js';
+
+export interface ServeProcess {
+  child: ChildProcess;
+  url: string;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves with the exit code once the process ends. */
+  exited: Promise<number | null>;
+}
+
+export function startServe(args: string[], env: Record<string, string>, cwd = REPO_ROOT): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [CLI_BIN, 'serve', ...args], { cwd, env: { ...baseEnv(), ...env } });
+  let out = '';
+  let err = '';
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      const url = /^listening on (http:\/\/\S+)/m.exec(out)?.[1];
+      if (url !== undefined) resolve({ child, url, stdout: () => out, stderr: () => err, exited });
+    });
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+    void exited.then((code) => reject(new Error(`serve exited with ${code} before listening: ${err || out}`)));
+  });
+}
+
+/** Runs serve expecting it to fail before listening; returns its exit code and output. */
+export async function serveFailure(args: string[], env: Record<string, string>, cwd = REPO_ROOT): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [CLI_BIN, 'serve', ...args], { cwd, env: { ...baseEnv(), ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearTimeout(timer);
+  return { code, stdout, stderr };
+}
