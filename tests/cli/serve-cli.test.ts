@@ -55,7 +55,7 @@ describe('agora-token-desk serve (spawned)', () => {
     expect(server.stdout()).not.toMatch(/ GET \/ping /);
   });
 
-  it('finishes a request in flight on SIGTERM, then exits 0', async () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('finishes a request in flight on %s, then exits 0', async (signal) => {
     const server = await serve(['--port', '0']);
     // Send the headers and half a body, signal, then finish the body: the server must still answer it.
     const { port } = new URL(server.url);
@@ -70,7 +70,7 @@ describe('agora-token-desk serve (spawned)', () => {
         req.on('error', reject);
         req.write(body.slice(0, 10));
         setTimeout(() => {
-          server.child.kill('SIGTERM');
+          server.child.kill(signal);
           setTimeout(() => req.end(body.slice(10)), 300);
         }, 200);
       }
