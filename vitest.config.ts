@@ -5,6 +5,9 @@ export default defineConfig({
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // A busy 2-core machine runs a keychain write, an IPC round trip and a React render in well
+    // over poll's default second; these polls wait for an outcome, they do not time it.
+    expect: { poll: { timeout: 10_000 } },
     // Spawned CLIs, a real keychain and a real browser: keep the two cores from thrashing.
     maxWorkers: 2,
     // Starts a private Secret Service when none is usable, so the keychain tests run on a laptop.

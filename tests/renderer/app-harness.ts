@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { createEventSubscriptions } from '../../electron/handlers/event-subscriptions.js';
 import { createIpcHandlers, type IpcHandlerMap } from '../../electron/handlers/ipc-handlers.js';
 import { ServerController } from '../../electron/handlers/server-controller.js';
@@ -121,6 +122,34 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
         await removeAll(profiles).catch(() => undefined);
         cleanup();
       }
+    },
+  };
+}
+
+/**
+ * One browser and one app window for a describe block: launched before its tests, closed
+ * after. Read `suite.app` and `suite.browser` inside tests and hooks.
+ */
+export function appSuite(options: OpenOptions & { route?: string; seed?: (app: AppSession) => Promise<void> } = {}) {
+  const state: { browser?: Browser; app?: AppSession } = {};
+  beforeAll(async () => {
+    state.browser = await launchChromium();
+    state.app = await openApp(state.browser, options);
+    if (options.seed) await options.seed(state.app);
+    if (options.route) await state.app.page.goto(`${state.app.site.url}#/${options.route}`);
+  });
+  afterAll(async () => {
+    await state.app?.close();
+    await state.browser?.close();
+  });
+  return {
+    get browser(): Browser {
+      if (!state.browser) throw new Error('the browser is not launched yet');
+      return state.browser;
+    },
+    get app(): AppSession {
+      if (!state.app) throw new Error('the app is not open yet');
+      return state.app;
     },
   };
 }

@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildRtcToken, buildRtmToken } from '../../shared/token/index.js';
 import { RTC_PUBLISHER_006, VECTOR_CHANNEL, VECTOR_CREDENTIALS, VECTOR_UID } from '../fixtures/agora-vectors.js';
 import { tamper007 } from '../fixtures/tamper.js';
 import { keychainReady, randomCredentials } from '../profiles/keychain-env.js';
-import { chromiumReady, launchChromium, openApp, type AppSession } from './app-harness.js';
+import { appSuite, chromiumReady, openApp, type AppSession } from './app-harness.js';
 import { saveScreenshot } from './screenshots.js';
 
 const ready = chromiumReady('Decode screen tests') && (await keychainReady('Decode screen tests'));
@@ -21,18 +21,17 @@ describe.runIf(ready)('Decode, in Chromium on the real handlers', () => {
   let app: AppSession;
   let page: Page;
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    app = await openApp(browser);
-    await app.profiles.add({ name: 'demo', ...credentials });
-    await app.profiles.add({ name: 'reference', ...VECTOR_CREDENTIALS });
-    page = app.page;
-    await page.goto(`${app.site.url}#/decode`);
-    await page.getByRole('heading', { name: 'Decode', level: 1 }).waitFor();
+  const suite = appSuite({
+    route: 'decode',
+    async seed(app) {
+      await app.profiles.add({ name: 'demo', ...credentials });
+      await app.profiles.add({ name: 'reference', ...VECTOR_CREDENTIALS });
+    },
   });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
+  beforeAll(async () => {
+    ({ browser, app } = suite);
+    page = app.page;
+    await page.getByRole('heading', { name: 'Decode', level: 1 }).waitFor();
   });
 
   it('decodes a pasted token at once: header, service, privileges, valid signature with the profile name', async () => {

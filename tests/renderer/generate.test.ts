@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeToken, type DecodedToken007 } from '../../shared/token/index.js';
 import { keychainReady, randomCredentials } from '../profiles/keychain-env.js';
-import { chromiumReady, launchChromium, openApp, type AppSession } from './app-harness.js';
+import { appSuite, chromiumReady, openApp, type AppSession } from './app-harness.js';
 import { saveScreenshot } from './screenshots.js';
 
 const ready = chromiumReady('Generate screen tests') && (await keychainReady('Generate screen tests'));
@@ -34,14 +34,10 @@ describe.runIf(ready)('Generate, in Chromium on the real handlers', () => {
   let app: AppSession;
   let page: Page;
 
+  const suite = appSuite();
   beforeAll(async () => {
-    browser = await launchChromium();
-    app = await openApp(browser);
+    ({ browser, app } = suite);
     page = await openGenerate(app);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
   });
 
   it('builds an RTC publisher token by uid that decodes to what the form asked', async () => {

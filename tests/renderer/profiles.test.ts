@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { KEYCHAIN_SERVICE_ENV_VAR } from '../../shared/profiles/keychain.js';
 import { buildRtcToken, decodeToken } from '../../shared/token/index.js';
 import { filesUnder, keychainReady, randomCredentials, secretToolLookup } from '../profiles/keychain-env.js';
-import { chromiumReady, launchChromium, openApp, type AppSession } from './app-harness.js';
+import { appSuite, chromiumReady, openApp, type AppSession } from './app-harness.js';
 import { saveScreenshot } from './screenshots.js';
 
 const ready = chromiumReady('Profiles screen tests') && (await keychainReady('Profiles screen tests'));
@@ -24,15 +24,11 @@ describe.runIf(ready)('Profiles, in Chromium on the real handlers and keychain',
   let app: AppSession;
   let page: Page;
 
+  const suite = appSuite();
   beforeAll(async () => {
-    browser = await launchChromium();
-    app = await openApp(browser);
+    ({ browser, app } = suite);
     page = app.page;
     await page.getByRole('heading', { name: 'Profiles', level: 1 }).waitFor();
-  });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
   });
 
   it('welcomes a first-time user on Profiles with the add form', async () => {

@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeToken } from '../../shared/token/index.js';
 import { keychainReady, randomCredentials } from '../profiles/keychain-env.js';
-import { chromiumReady, launchChromium, openApp, type AppSession } from './app-harness.js';
+import { appSuite, chromiumReady, openApp, type AppSession } from './app-harness.js';
 import { saveScreenshot } from './screenshots.js';
 
 const ready = chromiumReady('Local server screen tests') && (await keychainReady('Local server screen tests'));
@@ -29,17 +29,11 @@ describe.runIf(ready)('Local server, started from the UI', () => {
   let app: AppSession;
   let page: Page;
 
+  const suite = appSuite({ route: 'server', seed: async (app) => void (await app.profiles.add({ name: 'demo', ...credentials })) });
   beforeAll(async () => {
-    browser = await launchChromium();
-    app = await openApp(browser);
-    await app.profiles.add({ name: 'demo', ...credentials });
+    ({ browser, app } = suite);
     page = app.page;
-    await page.goto(`${app.site.url}#/server`);
     await page.getByRole('heading', { name: 'Local server', level: 1 }).waitFor();
-  });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
   });
 
   it('starts on loopback and serves /ping and tokens signed with the profile', async () => {

@@ -1,21 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { keychainReady } from '../profiles/keychain-env.js';
-import { chromiumReady, launchChromium, openApp, type AppSession } from './app-harness.js';
+import { appSuite, chromiumReady, type AppSession } from './app-harness.js';
 
 const ready = chromiumReady('renderer shell tests') && (await keychainReady('renderer shell tests'));
 
 describe.runIf(ready)('the app shell in Chromium', () => {
-  let browser: Browser;
   let app: AppSession;
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    app = await openApp(browser);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
+  const suite = appSuite();
+  beforeAll(() => {
+    app = suite.app;
   });
 
   it('opens on Profiles on first launch, with no profile saved', async () => {
