@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeToken } from '../../shared/token/index.js';
 import { keychainReady, randomCredentials } from '../profiles/keychain-env.js';
 import { appSuite, chromiumReady, openApp, type AppSession } from './app-harness.js';
+import { runCurl, shellWords } from './server-curl.js';
 import { saveScreenshot } from './screenshots.js';
 
 const ready = chromiumReady('Local server screen tests') && (await keychainReady('Local server screen tests'));
@@ -41,12 +42,15 @@ describe.runIf(ready)('Local server, started from the UI', () => {
     await page.getByRole('button', { name: 'Start server' }).click();
     const url = await listeningUrl(page);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(await (await fetch(`${url}/ping`)).json()).toEqual({ message: 'pong' });
-    const { rtcToken } = (await (await fetch(`${url}/rtc/test/publisher/uid/0`)).json()) as { rtcToken: string };
-    const decoded = decodeToken(rtcToken, { appCertificate: credentials.appCertificate });
+    // Run two of the curl commands the page shows, as a shell parses them.
+    const shown = (label: string) => page.getByRole('listitem').filter({ hasText: label }).locator('code').textContent();
+    const ping = (await shown('Health check')) ?? '';
+    expect(ping).toBe(`curl ${url}/ping`);
+    expect(await (await runCurl(shellWords(ping))).json()).toEqual({ message: 'pong' });
+    const post = (await shown('POST /getToken (RTC)')) ?? '';
+    const { token } = (await (await runCurl(shellWords(post))).json()) as { token: string };
+    const decoded = decodeToken(token, { appCertificate: credentials.appCertificate });
     expect(decoded).toMatchObject({ appId: credentials.appId, signature: 'valid' });
-    const curls = await page.getByRole('list').last().textContent();
-    expect(curls).toContain(`curl ${url}/ping`);
   });
 
   it('shows each request in the live log, without tokens or query strings', async () => {
@@ -56,6 +60,7 @@ describe.runIf(ready)('Local server, started from the UI', () => {
     await expect.poll(() => log.locator('tbody tr').count()).toBe(3);
     const rows = await log.locator('tbody tr').allTextContents();
     expect(rows[0]).toMatch(/GET\/rtm\/alice\/200/);
+    expect(rows.join(' ')).toContain('/getToken');
     expect(rows.join(' ')).not.toContain('expiry');
     expect(rows.join(' ')).toContain('/ping');
     await saveScreenshot(page, 'server-light');

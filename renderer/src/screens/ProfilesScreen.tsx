@@ -5,13 +5,14 @@
  */
 import { useProfiles } from '../state/profiles-context.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
+import { keychainNotice } from '../logic/keychain-notice.js';
 import { AddProfileForm } from './profiles/AddProfileForm.js';
 import { ProfileRow } from './profiles/ProfileRow.js';
 import './profiles.css';
 
 export function ProfilesScreen({ firstRun }: { firstRun: boolean }) {
   const { profiles, problems, keychain, error, refresh } = useProfiles();
-  const keychainReason = keychain.available ? undefined : 'The OS keychain is unavailable, so no certificate can be saved or replaced.';
+  const { banner, disabledReason: keychainReason } = keychainNotice(keychain);
   return (
     <section>
       <h1 id="screen-title">Profiles</h1>
@@ -21,9 +22,9 @@ export function ProfilesScreen({ firstRun }: { firstRun: boolean }) {
           Management → your project). Add one to start generating tokens. The App Certificate is kept only in your OS keychain.
         </div>
       ) : null}
-      {!keychain.available ? (
+      {banner !== undefined ? (
         <div className="notice notice-error" role="alert">
-          <strong>Keychain unavailable.</strong> {keychain.message}
+          <strong>Keychain unavailable.</strong> {banner}
         </div>
       ) : null}
       <ErrorNotice message={error} />

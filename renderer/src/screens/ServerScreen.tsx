@@ -74,7 +74,7 @@ export function ServerScreen() {
         <div className="field">
           <label htmlFor="server-profile">Profile</label>
           <select id="server-profile" value={profileId} disabled={listening} onChange={(event) => setProfileId(event.target.value)}>
-            {profiles.map((profile) => (
+            {[...profiles].sort((a, b) => Number(b.isDefault) - Number(a.isDefault)).map((profile) => (
               <option key={profile.id} value={profile.id}>
                 {profile.name} ({profile.appId})
               </option>

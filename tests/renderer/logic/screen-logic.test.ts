@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RequestLogEntry } from '../../../shared/contract.js';
 import { buildRtcToken, decodeToken } from '../../../shared/token/index.js';
 import { serviceCards, tokenShapeProblem } from '../../../renderer/src/logic/decoded-view.js';
+import { keychainNotice } from '../../../renderer/src/logic/keychain-notice.js';
 import { validateProfileDraft } from '../../../renderer/src/logic/profile-form.js';
 import { appendLogEntry, REQUEST_LOG_SIZE } from '../../../renderer/src/logic/request-log.js';
 import { isLoopbackHost, routeExamples } from '../../../renderer/src/logic/server-routes.js';
@@ -45,6 +46,14 @@ describe('Profiles form', () => {
       appCertificate: 'App Certificate must be 32 hexadecimal characters',
     });
     expect(validateProfileDraft({ name: 'demo', ...credentials })).toEqual({});
+  });
+
+  it('passes on the keychain message and disables saving certificates only while it is unavailable', () => {
+    expect(keychainNotice({ available: true })).toEqual({});
+    const notice = keychainNotice({ available: false, message: 'no Secret Service: start gnome-keyring-daemon' });
+    expect(notice.banner).toBe('no Secret Service: start gnome-keyring-daemon');
+    expect(notice.disabledReason).toMatch(/keychain is unavailable/);
+    expect(keychainNotice({ available: false }).banner).toMatch(/did not answer/);
   });
 });
 
