@@ -18,6 +18,7 @@ describe('the CLI command the Generate result shows', () => {
     ['RTC by account, per privilege', { kind: 'rtc', channel: 'c', buildBy: 'account', account: "o'neil", role: 'subscriber', perPrivilege: true, join: '60' }, ['rtc']],
     ['RTM with stream channel', { kind: 'rtm', userId: 'u1', streamChannel: '*' }, ['rtc', 'rtm']],
     ['Chat user', { kind: 'chat', userId: 'carol' }, ['chat']],
+    ['Chat app', { kind: 'chat', chatKind: 'app' }, ['chat']],
   ];
 
   it.each(cases)('%s: runs as shown and builds the same services', async (_name, patch, services) => {
