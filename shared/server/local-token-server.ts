@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { RequestLogEntry } from '../contract.js';
 import { TokenDeskError } from '../errors.js';
 import { resolveServerOptions, type LocalServerOptions } from './server-options.js';
-import { createTokenApp, pathOf } from './token-app.js';
+import { createTokenApp } from './token-app.js';
 
 export { createTokenApp } from './token-app.js';
 export { DEFAULT_HOST, DEFAULT_PORT, type LocalServerOptions } from './server-options.js';
@@ -35,19 +35,10 @@ export class LocalTokenServer extends EventEmitter<LocalTokenServerEvents> {
   /** Validates everything, then listens; rejects with a TokenDeskError naming the problem. */
   static async start(options: LocalServerOptions): Promise<LocalTokenServer> {
     const resolved = resolveServerOptions(options);
-    const app = createTokenApp(resolved);
     let server: LocalTokenServer | undefined;
-    app.addHook('onResponse', (request, reply, done) => {
-      if (server !== undefined && server.listenerCount('request') > 0) {
-        server.emit('request', {
-          time: Date.now(),
-          method: request.method,
-          path: pathOf(request),
-          status: reply.statusCode,
-          ms: Math.round(reply.elapsedTime * 100) / 100,
-        });
-      }
-      done();
+    const app = createTokenApp(resolved, {
+      active: () => server !== undefined && server.listenerCount('request') > 0,
+      sent: (entry) => server?.emit('request', entry),
     });
     try {
       await app.listen({ port: resolved.port, host: resolved.host });

@@ -99,9 +99,29 @@ export const chatTokenInputSchema = z
   })
   .strict();
 export type ChatTokenInput = z.input<typeof chatTokenInputSchema>;
+// Derived once: zod compiles a schema on its first parse, so deriving per call recompiles.
+const chatUserInputSchema = chatTokenInputSchema.required({ userId: true });
+const chatAppInputSchema = chatTokenInputSchema.omit({ userId: true });
+
+// The server builds every token with one credentials object: check it once, not per token.
+// Keyed by object and compared by value, so a caller that mutates it is checked again.
+const checkedCredentials = new WeakMap<Credentials, Credentials>();
+
+function validCredentials(credentials: Credentials): Credentials {
+  const seen = checkedCredentials.get(credentials);
+  if (seen !== undefined && seen.appId === credentials.appId && seen.appCertificate === credentials.appCertificate) {
+    return seen;
+  }
+  const parsed = parseInput(credentialsInput, credentials);
+  // Only an input that needed no trimming may skip the next check.
+  if (parsed.appId === credentials.appId && parsed.appCertificate === credentials.appCertificate) {
+    checkedCredentials.set(credentials, parsed);
+  }
+  return parsed;
+}
 
 function newToken(credentials: Credentials, expire: number, options: BuildOptions): AccessToken2 {
-  const { appId, appCertificate } = parseInput(credentialsInput, credentials);
+  const { appId, appCertificate } = validCredentials(credentials);
   const issuedAt = options.issuedAt ?? Math.floor(Date.now() / 1000);
   const token = new AccessToken2(appId, appCertificate, issuedAt, expire);
   if (options.salt !== undefined) token.salt = options.salt;
@@ -191,7 +211,7 @@ export function buildChatUserToken(
   input: { userId: string; expire?: number },
   options: BuildOptions = {},
 ): BuiltToken {
-  const v = parseInput(chatTokenInputSchema.required({ userId: true }), input);
+  const v = parseInput(chatUserInputSchema, input);
   const expire = resolveExpire(v.expire);
   const token = newToken(credentials, expire, options);
   const chat = new ServiceChat(v.userId);
@@ -205,7 +225,7 @@ export function buildChatAppToken(
   input: { expire?: number } = {},
   options: BuildOptions = {},
 ): BuiltToken {
-  const v = parseInput(chatTokenInputSchema.omit({ userId: true }), input);
+  const v = parseInput(chatAppInputSchema, input);
   const expire = resolveExpire(v.expire);
   const token = newToken(credentials, expire, options);
   const chat = new ServiceChat();

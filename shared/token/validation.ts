@@ -15,7 +15,8 @@ const CHANNEL_CHARS = /^[a-zA-Z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]+$/;
 
 // TextEncoder rather than Buffer: the renderer runs these same rules in the browser.
 const utf8 = new TextEncoder();
-const byteLength = (value: string): number => utf8.encode(value).length;
+// A UTF-16 code unit never takes more than 3 UTF-8 bytes, so short strings need no encoding.
+const fitsBytes = (value: string, max: number): boolean => value.length * 3 <= max || utf8.encode(value).length <= max;
 
 export const appIdSchema = z
   .string({ error: 'App ID is required' })
@@ -30,7 +31,7 @@ export const appCertificateSchema = z
 export const channelSchema = z
   .string({ error: 'channel is required' })
   .min(1, { error: 'channel is required' })
-  .refine((v) => byteLength(v) <= 64, { error: 'channel must be at most 64 bytes' })
+  .refine((v) => fitsBytes(v, 64), { error: 'channel must be at most 64 bytes' })
   .refine((v) => CHANNEL_CHARS.test(v), {
     error:
       'channel may contain only letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,',
@@ -50,14 +51,14 @@ export const uidSchema = z
 export const accountSchema = z
   .string({ error: 'account is required' })
   .min(1, { error: 'account is required' })
-  .refine((v) => byteLength(v) <= 255, { error: 'account must be at most 255 bytes' });
+  .refine((v) => fitsBytes(v, 255), { error: 'account must be at most 255 bytes' });
 
 /** User ids for RTM and Chat; the field name is filled in by the caller. */
 export function userIdSchema(field: string) {
   return z
     .string({ error: `${field} is required` })
     .min(1, { error: `${field} is required` })
-    .refine((v) => byteLength(v) <= 64, { error: `${field} must be at most 64 bytes` });
+    .refine((v) => fitsBytes(v, 64), { error: `${field} must be at most 64 bytes` });
 }
 
 /** Seconds; 0 or absent means the default, applied by the builders. */
