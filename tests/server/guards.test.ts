@@ -109,6 +109,28 @@ describe('unknown routes and hostile input', () => {
     }
   });
 
+  it('a path that is not valid percent-encoding is 400 in our JSON format, with our headers and guards', async () => {
+    const server = app({ corsOrigins: 'https://a.test' });
+    for (const url of ['/rtc/%ZZ/publisher/uid/1', '/rtm/%E0%A4%A', '/chat/account/%C0%AF']) {
+      const r = await server.inject({ url, headers: { origin: 'https://a.test' } });
+      expect(r.statusCode, url).toBe(400);
+      const message = 'the URL path is not valid percent-encoding';
+      expect(r.json(), url).toEqual({ status: 400, error: message, message });
+      expect(r.headers, url).toMatchObject({ ...NO_CACHE, 'access-control-allow-origin': 'https://a.test' });
+    }
+    const rebound = await server.inject({ url: '/rtc/%ZZ/publisher/uid/1', headers: { host: 'evil.test' } });
+    expect(rebound.statusCode).toBe(403);
+    const refused = await server.inject({ url: '/rtc/%ZZ/publisher/uid/1', headers: { origin: 'https://b.test' } });
+    expect(refused.statusCode).toBe(403);
+  });
+
+  it('a path segment over 2048 characters is 414 JSON', async () => {
+    const r = await app().inject({ url: `/rtm/${'x'.repeat(2049)}` });
+    expect(r.statusCode).toBe(414);
+    expect(r.json()).toMatchObject({ status: 414, message: 'a path segment is longer than 2048 characters' });
+    expect(r.headers).toMatchObject(NO_CACHE);
+  });
+
   it('the 404 message never echoes the query string', async () => {
     const r = await app().inject({ url: '/missing?secret=abc' });
     expect(r.json().message).toBe('no route for GET /missing');

@@ -62,4 +62,17 @@ describe('LocalTokenServer on a listening port', () => {
     expect(log.every((entry) => !entry.path.includes('?'))).toBe(true);
     expect(log.at(-1)).toMatchObject({ method: 'GET', path: '/nothing', status: 404, ms: expect.any(Number) });
   });
+
+  it('emits a path that does not decode too, and stops emitting when the listener goes', async () => {
+    const seen: RequestLogEntry[] = [];
+    const listener = (entry: RequestLogEntry) => seen.push(entry);
+    server.on('request', listener);
+    expect((await get('/rtm/%ZZ')).status).toBe(400);
+    expect(seen).toMatchObject([{ method: 'GET', path: '/rtm/%ZZ', status: 400 }]);
+    server.off('request', listener);
+    await get('/ping');
+    expect(seen).toHaveLength(1);
+    // The suite's own listener is still attached and saw both.
+    expect(log.slice(-2).map((entry) => entry.path)).toEqual(['/rtm/%ZZ', '/ping']);
+  });
 });

@@ -41,6 +41,26 @@ describe('credentials', () => {
   });
 });
 
+describe('credentials checked once per object', () => {
+  it('an object that changes after a token was built is checked again', () => {
+    const credentials = { ...C };
+    expect(buildRtcToken(credentials, { channel: 'c', uid: 1 }).token).toMatch(/^007/);
+    credentials.appCertificate = 'not hex at all';
+    expect(failure(() => buildRtcToken(credentials, { channel: 'c', uid: 1 }))).toMatchObject({ field: 'appCertificate' });
+    credentials.appCertificate = C.appCertificate;
+    credentials.appId = 'x';
+    expect(failure(() => buildRtmToken(credentials, { userId: 'u' }))).toMatchObject({ field: 'appId' });
+  });
+
+  it('credentials with surrounding spaces are trimmed every time, and sign like the trimmed ones', () => {
+    const padded = { appId: ` ${C.appId} `, appCertificate: `${C.appCertificate}\n` };
+    for (let i = 0; i < 2; i += 1) {
+      const built = buildRtcToken(padded, { channel: 'c', uid: 1 }, { issuedAt: 1111111, salt: 1 });
+      expect(built.token).toBe(buildRtcToken(C, { channel: 'c', uid: 1 }, { issuedAt: 1111111, salt: 1 }).token);
+    }
+  });
+});
+
 describe('channel names', () => {
   it('accepts every character of Agora\'s allowed set and exactly 64 bytes', () => {
     const all = 'aZ09 !#$%&()+-:;<=.>?@[]^_{}|~,';
@@ -84,6 +104,19 @@ describe('uid, account and user ids', () => {
       message: 'account must be at most 255 bytes',
     });
     expect(failure(() => buildRtcToken(C, { channel: 'c', account: '' })).message).toBe('account is required');
+  });
+
+  it('byte limits count UTF-8 bytes, not characters, on both sides of the short-string shortcut', () => {
+    // 'é' is 2 bytes and '€' 3: the limits fall between characters, above 21 and 85 of them.
+    expect(buildRtcToken(C, { channel: 'c', account: '€'.repeat(85) }).token).toMatch(/^007/);
+    expect(failure(() => buildRtcToken(C, { channel: 'c', account: '€'.repeat(86) })).message).toBe('account must be at most 255 bytes');
+    expect(buildRtmToken(C, { userId: 'é'.repeat(32) }).token).toMatch(/^007/);
+    expect(failure(() => buildRtmToken(C, { userId: 'é'.repeat(33) })).message).toBe('user id must be at most 64 bytes');
+    expect(buildChatToken(C, { userId: '€'.repeat(21) }).token).toMatch(/^007/);
+    expect(failure(() => buildChatToken(C, { userId: '€'.repeat(22) })).message).toBe('user id must be at most 64 bytes');
+    // Emoji are two UTF-16 units and four bytes.
+    expect(buildRtmToken(C, { userId: '😀'.repeat(16) }).token).toMatch(/^007/);
+    expect(failure(() => buildRtmToken(C, { userId: '😀'.repeat(17) })).message).toBe('user id must be at most 64 bytes');
   });
 
   it('RTM and Chat user ids are 1..64 bytes', () => {
