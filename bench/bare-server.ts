@@ -6,6 +6,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import agoraToken from 'agora-token';
+import { answerCpuProbes } from './cpu-probe.js';
 
 const { RtcTokenBuilder, RtcRole } = agoraToken;
 const appId = process.env['APP_ID'] ?? '';
@@ -37,4 +38,5 @@ const server = createServer((request, response) => {
   send(404, { error: 'not found' });
 });
 
+answerCpuProbes();
 server.listen(0, '127.0.0.1', () => console.log(`port ${(server.address() as AddressInfo).port}`));

@@ -1,5 +1,11 @@
-/** Our LocalTokenServer, as `serve` runs it (request events on, nobody logging), in its own process. */
+/**
+ * Our LocalTokenServer as `serve --quiet` runs it (nobody listening for request events), in
+ * its own process.
+ */
 import { LocalTokenServer } from '../shared/server/local-token-server.js';
+import { answerCpuProbes } from './cpu-probe.js';
+
+answerCpuProbes();
 
 const server = await LocalTokenServer.start({
   credentials: { appId: process.env['APP_ID'] ?? '', appCertificate: process.env['APP_CERTIFICATE'] ?? '' },
