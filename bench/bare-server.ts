@@ -6,6 +6,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import agoraToken from 'agora-token';
+import { tuneHeapForServing } from '../shared/server/heap-settings.js';
 import { answerCpuProbes } from './cpu-probe.js';
 
 const { RtcTokenBuilder, RtcRole } = agoraToken;
@@ -39,4 +40,6 @@ const server = createServer((request, response) => {
 });
 
 answerCpuProbes();
+// The same V8 settings as `serve`, so the ratio measures the framework and checks alone.
+tuneHeapForServing();
 server.listen(0, '127.0.0.1', () => console.log(`port ${(server.address() as AddressInfo).port}`));

@@ -7,7 +7,8 @@
  * whole life, so one pair of processes is one draw of that luck, not a measurement.
  */
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const CONNECTIONS = 32;
@@ -59,8 +60,26 @@ function positive(name: string, fallback: number): number {
   return value;
 }
 
+/**
+ * On a machine with two or more cores, autocannon (this process, every thread) keeps core 0
+ * and the server under load gets core 1, so the two never take turns on one core: that
+ * contention made single rounds swing by a third either way. Without taskset, nothing pinned.
+ */
+function pinCores(): string[] {
+  if (process.env['BENCH_PIN'] === '0' || availableParallelism() < 2) return [];
+  try {
+    execFileSync('taskset', ['--all-tasks', '--cpu-list', '-p', '0', String(process.pid)], { stdio: 'ignore' });
+    return ['taskset', '--cpu-list', '1'];
+  } catch {
+    return [];
+  }
+}
+
+const PIN = pinCores();
+
 async function startServer(script: string): Promise<Server> {
-  const child = spawn(process.execPath, [fileURLToPath(new URL(script, import.meta.url))], {
+  const command = [...PIN, process.execPath, fileURLToPath(new URL(script, import.meta.url))];
+  const child = spawn(command[0] ?? process.execPath, command.slice(1), {
     env: { ...process.env, ...ENV },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
@@ -149,7 +168,7 @@ async function runScenario(scenario: Scenario): Promise<string> {
 
 const rounds = SESSIONS * ROUNDS;
 console.log(
-  `autocannon, ${CONNECTIONS} connections; per scenario ${SESSIONS} sessions of freshly started servers, each ${WARMUP_SECONDS} s warm-up then ${ROUNDS} rounds of ${SECONDS} s per server, order flipped each round (${rounds} rounds)\n`,
+  `autocannon, ${CONNECTIONS} connections; per scenario ${SESSIONS} sessions of freshly started servers, each ${WARMUP_SECONDS} s warm-up then ${ROUNDS} rounds of ${SECONDS} s per server, order flipped each round (${rounds} rounds); ${PIN.length > 0 ? 'autocannon on core 0, servers on core 1' : 'processes not pinned to cores'}\n`,
 );
 console.log('| scenario | server | requests/s | p50 ms | p99 ms | server CPU µs/request | errors |');
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { RequestLogEntry } from '../../shared/contract.js';
 import { TokenDeskError } from '../../shared/errors.js';
+import { tuneHeapForServing } from '../../shared/server/heap-settings.js';
 import { DEFAULT_HOST, DEFAULT_PORT, LocalTokenServer } from '../../shared/server/local-token-server.js';
 import { resolveCredentials } from '../credentials.js';
 import { loadEnvironment } from '../env-file.js';
@@ -52,6 +53,7 @@ async function serve(flags: ServeFlags): Promise<void> {
   const env = loadEnvironment(process.cwd(), process.env);
   const port = resolvePort(flags.port, env);
   const { credentials, source } = await resolveCredentials({ profile: flags.profile });
+  tuneHeapForServing();
   const server = await LocalTokenServer.start({
     credentials,
     port,
