@@ -63,6 +63,20 @@ describe('LocalTokenServer on a listening port', () => {
     expect(log.at(-1)).toMatchObject({ method: 'GET', path: '/nothing', status: 404, ms: expect.any(Number) });
   });
 
+  it('times each request in the event: more than 0 ms, no more than the client waited', async () => {
+    const seen: RequestLogEntry[] = [];
+    const listener = (entry: RequestLogEntry) => seen.push(entry);
+    server.on('request', listener);
+    const started = performance.now();
+    expect((await get('/rte/test/publisher/uid/5')).status).toBe(200);
+    const clientMs = performance.now() - started;
+    server.off('request', listener);
+    // Building two signed tokens takes well over the 0.01 ms the entry is rounded to.
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.ms).toBeGreaterThan(0);
+    expect(seen[0]?.ms).toBeLessThanOrEqual(clientMs);
+  });
+
   it('emits a path that does not decode too, and stops emitting when the listener goes', async () => {
     const seen: RequestLogEntry[] = [];
     const listener = (entry: RequestLogEntry) => seen.push(entry);
