@@ -65,21 +65,22 @@ function positive(name: string, fallback: number): number {
  * and the server under load gets core 1, so the two never take turns on one core: that
  * contention made single rounds swing by a third either way. Without taskset, nothing pinned.
  */
-function pinCores(): string[] {
-  if (process.env['BENCH_PIN'] === '0' || availableParallelism() < 2) return [];
+function pinCores(): boolean {
+  if (process.env['BENCH_PIN'] === '0' || availableParallelism() < 2) return false;
   try {
     execFileSync('taskset', ['--all-tasks', '--cpu-list', '-p', '0', String(process.pid)], { stdio: 'ignore' });
-    return ['taskset', '--cpu-list', '1'];
+    return true;
   } catch {
-    return [];
+    return false;
   }
 }
 
-const PIN = pinCores();
+const PINNED = pinCores();
 
 async function startServer(script: string): Promise<Server> {
-  const command = [...PIN, process.execPath, fileURLToPath(new URL(script, import.meta.url))];
-  const child = spawn(command[0] ?? process.execPath, command.slice(1), {
+  const node = [process.execPath, fileURLToPath(new URL(script, import.meta.url))];
+  const [file, ...args] = PINNED ? ['taskset', '--cpu-list', '1', ...node] : node;
+  const child = spawn(file ?? process.execPath, args, {
     env: { ...process.env, ...ENV },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
@@ -168,7 +169,7 @@ async function runScenario(scenario: Scenario): Promise<string> {
 
 const rounds = SESSIONS * ROUNDS;
 console.log(
-  `autocannon, ${CONNECTIONS} connections; per scenario ${SESSIONS} sessions of freshly started servers, each ${WARMUP_SECONDS} s warm-up then ${ROUNDS} rounds of ${SECONDS} s per server, order flipped each round (${rounds} rounds); ${PIN.length > 0 ? 'autocannon on core 0, servers on core 1' : 'processes not pinned to cores'}\n`,
+  `autocannon, ${CONNECTIONS} connections; per scenario ${SESSIONS} sessions of freshly started servers, each ${WARMUP_SECONDS} s warm-up then ${ROUNDS} rounds of ${SECONDS} s per server, order flipped each round (${rounds} rounds); ${PINNED ? 'autocannon on core 0, servers on core 1' : 'processes not pinned to cores'}\n`,
 );
 console.log('| scenario | server | requests/s | p50 ms | p99 ms | server CPU µs/request | errors |');
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');

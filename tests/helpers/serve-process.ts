@@ -14,8 +14,9 @@ export interface ServeProcess {
   exited: Promise<number | null>;
 }
 
-export function startServe(args: string[], env: Record<string, string>, cwd = REPO_ROOT): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [CLI_BIN, 'serve', ...args], { cwd, env: { ...baseEnv(), ...env } });
+/** `nodeArgs` go to Node itself, before the CLI (V8 trace flags, for instance). */
+export function startServe(args: string[], env: Record<string, string>, cwd = REPO_ROOT, nodeArgs: string[] = []): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, CLI_BIN, 'serve', ...args], { cwd, env: { ...baseEnv(), ...env } });
   let out = '';
   let err = '';
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
