@@ -1,6 +1,6 @@
 import { describeExpiry, isoTime } from '../shared/relative-time.js';
 import { tokenTimeStatus } from '../shared/token/status.js';
-import type { DecodedToken, ServiceInfo } from '../shared/token/types.js';
+import type { DecodedToken, PrivilegeTimeStatus, ServiceInfo } from '../shared/token/types.js';
 
 const SIGNATURE_TEXT = {
   valid: 'valid',
@@ -21,34 +21,50 @@ function serviceFields(service: ServiceInfo): Array<[string, string]> {
   return fields;
 }
 
+const when = (at: number | null, now: number): string =>
+  at === null ? 'never expires' : `${isoTime(at)} (${describeExpiry(at, now)})`;
+
+/** The encoded value, shown only where it is not what decides the expiry. */
+function encodedNote(p: PrivilegeTimeStatus, version: DecodedToken['version']): string {
+  if (version === '006' || p.limitedBy === 'privilege' || p.limitedBy === 'none') return '';
+  if (p.encoded === 0) return '  [encoded 0: lasts as long as the token]';
+  if (p.ownExpiresAt !== p.expiresAt) return `  [encoded ${p.encoded} s; the token expires first]`;
+  return '';
+}
+
+function privilegeLines(decoded: DecodedToken, privileges: PrivilegeTimeStatus[], now: number): string[] {
+  return privileges.map((p) => `    ${p.privilege.padEnd(20)}${when(p.expiresAt, now)}${encodedNote(p, decoded.version)}`);
+}
+
+function signatureLine(decoded: DecodedToken): string {
+  const base = SIGNATURE_TEXT[decoded.signature];
+  return row('Signature', decoded.signedBy !== undefined ? `${base} (${decoded.signedBy} certificate)` : base);
+}
+
 /** The human-readable `decode` output: header, one block per service, the verdict. */
 export function formatDecoded(decoded: DecodedToken, now: number): string[] {
   const status = tokenTimeStatus(decoded, now);
   const lines = [row('Version', decoded.version), row('App ID', decoded.appId)];
-  lines.push(row('Issued at', `${isoTime(decoded.issuedAt)} (${decoded.issuedAt})`));
   if (decoded.version === '007') {
+    lines.push(row('Issued at', `${isoTime(decoded.issuedAt)} (${decoded.issuedAt})`));
     lines.push(row('Expire', `${decoded.expire} s`));
+  } else {
+    const ts = decoded.messageTimestamp;
+    lines.push(row('Message ts', `${isoTime(ts)} (${ts}; Agora's message timestamp, set to build time + 24 h: not the issue time)`));
   }
-  const expires = status.expiresAt === null ? 'never' : `${isoTime(status.expiresAt)} (${describeExpiry(status.expiresAt, now)})`;
-  lines.push(row('Expires at', expires));
+  lines.push(row('Expires at', when(status.expiresAt, now)));
   lines.push(row('Salt', decoded.salt));
-  if (decoded.version === '006') {
-    lines.push(row('Channel CRC', decoded.channelCrc), row('Uid CRC', decoded.uidCrc));
-  }
-  const privilegeLines = (service: string) =>
-    status.privileges
-      .filter((p) => p.service === service)
-      .map((p) => `    ${p.privilege.padEnd(20)}${p.expiresAt === null ? 'never expires' : `${isoTime(p.expiresAt)} (${describeExpiry(p.expiresAt, now)})`}`);
   if (decoded.version === '007') {
-    for (const service of decoded.services) {
+    decoded.services.forEach((service, index) => {
       lines.push(`Service ${service.type}`);
       for (const [key, value] of serviceFields(service)) lines.push(`    ${key.padEnd(20)}${value}`);
-      lines.push(...privilegeLines(service.type));
-    }
+      lines.push(...privilegeLines(decoded, status.privileges.filter((p) => p.serviceIndex === index), now));
+    });
   } else {
+    lines.push(row('Channel CRC', decoded.channelCrc), row('Uid CRC', decoded.uidCrc));
     lines.push('Privileges');
-    lines.push(...privilegeLines('rtc'));
+    lines.push(...privilegeLines(decoded, status.privileges, now));
   }
-  lines.push(row('Signature', SIGNATURE_TEXT[decoded.signature]));
+  lines.push(signatureLine(decoded));
   return lines;
 }

@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import {
   AccessToken2,
   type Service,
@@ -9,20 +10,31 @@ import {
   type ServiceRtm2,
   type ServiceStreaming,
 } from 'agora-token/src/AccessToken2.js';
-import { TokenDeskError } from '../errors.js';
-import { PRIVILEGE_NAMES, SERVICE_TYPE_NAMES, namePrivileges } from './names.js';
-import { decodeToken006 } from './decode006.js';
-import type { DecodedToken, DecodedToken007, ServiceInfo, SignatureVerdict } from './types.js';
-import { appCertificateSchema, parseInput } from './validation.js';
 import { z } from 'zod';
+import { TokenDeskError } from '../errors.js';
+import { PRIVILEGE_NAMES, SERVICE_TYPE_NAMES, nameRtm2Permissions, namePrivileges } from './names.js';
+import { decodeToken006 } from './decode006.js';
+import { base64TextProblem } from './token-text.js';
+import type { CertificateCandidate, DecodedToken, DecodedToken007, ServiceInfo, SignatureVerdict } from './types.js';
+import { appCertificateSchema, parseInput } from './validation.js';
 
 export interface DecodeOptions {
-  /** Verify the signature with this App Certificate; without it the verdict is `unchecked`. */
-  appCertificate?: string;
+  /** Verify the signature with this App Certificate; without any certificate the verdict is `unchecked`. */
+  appCertificate?: string | undefined;
+  /** Several certificates to try (a profile's primary and secondary); `signedBy` names the one that signed. */
+  certificates?: CertificateCandidate[] | undefined;
   /** 006 tokens sign the channel and uid, so verifying one needs them too. */
-  channel?: string;
-  uid?: string;
+  channel?: string | undefined;
+  uid?: string | undefined;
 }
+
+/** The certificates to try, parsed: `appCertificate` first (labelled "certificate"), then the list. */
+export type ParsedDecodeOptions = Omit<DecodeOptions, 'appCertificate' | 'certificates'> & {
+  certificates: CertificateCandidate[];
+};
+
+// Any valid hex string: rebuilding a token only to measure it needs a certificate, not the right one.
+export const MEASURING_CERTIFICATE = '0'.repeat(32);
 
 const text = (value: Buffer | string): string => (typeof value === 'string' ? value : value.toString('utf8'));
 
@@ -48,7 +60,7 @@ function describeService(service: Service): ServiceInfo {
     }
     case 'rtm2': {
       const s = service as ServiceRtm2;
-      return { type, userId: text(s.__user_id), permissions: s.__permissions.details, privileges };
+      return { type, userId: text(s.__user_id), permissions: nameRtm2Permissions(s.__permissions.details), privileges };
     }
     case 'fpa':
     case 'convoai':
@@ -60,17 +72,61 @@ function describeService(service: Service): ServiceInfo {
   }
 }
 
-function decodeToken007(token: string, options: DecodeOptions): DecodedToken007 {
+const malformed007 = (why: string) => new TokenDeskError('invalid_token', `not a valid 007 token: ${why}`);
+
+/**
+ * agora-token's parser reads what it needs and ignores the rest, so a token with bytes
+ * appended (or a service type it cannot read) parses "fine". Rebuilding the parsed token
+ * with agora-token and comparing sizes finds both without reading bytes by hand.
+ */
+function assertNothingLeftOver(token: string, parsed: AccessToken2, appId: string): void {
+  const compressed = Buffer.from(token.slice(3), 'base64');
+  if (compressed.toString('base64') !== token.slice(3)) throw malformed007('its base64 text was altered or cut short');
+  let original: { buffer: Buffer; engine: { bytesWritten: number } };
+  try {
+    original = inflateSync(compressed, { info: true }) as unknown as typeof original;
+  } catch {
+    throw malformed007('its content could not be read');
+  }
+  if (original.engine.bytesWritten !== compressed.length) {
+    throw malformed007(`${compressed.length - original.engine.bytesWritten} bytes follow its compressed content`);
+  }
+  if (!/^[0-9a-fA-F]{32}$/.test(appId)) throw malformed007(`its App ID ${JSON.stringify(appId)} is not 32 hexadecimal characters`);
+  if (parsed.services.length === 0) throw malformed007('it carries no service');
+  const again = new AccessToken2(appId, MEASURING_CERTIFICATE, parsed.issueTs, parsed.expire);
+  again.salt = parsed.salt;
+  for (const service of parsed.services) again.add_service(service);
+  const expected = inflateSync(Buffer.from(again.build().slice(3), 'base64')).length;
+  if (original.buffer.length !== expected) {
+    throw malformed007(
+      `${original.buffer.length - expected} bytes after its last readable service (appended data, or a service type this version cannot read)`,
+    );
+  }
+}
+
+function verify007(parsed: AccessToken2, certificates: CertificateCandidate[]): { signature: SignatureVerdict; signedBy?: string } {
+  if (certificates.length === 0) return { signature: 'unchecked' };
+  const signer = certificates.find((c) => parsed.verifySignature(c.value));
+  return signer === undefined ? { signature: 'invalid' } : signedBy(signer);
+}
+
+/** The label given to `appCertificate`, which verdicts do not name. */
+export const UNNAMED = '';
+
+export function signedBy(signer: CertificateCandidate): { signature: 'valid'; signedBy?: string } {
+  return signer.label === UNNAMED ? { signature: 'valid' } : { signature: 'valid', signedBy: signer.label };
+}
+
+function decodeToken007(token: string, options: ParsedDecodeOptions): DecodedToken007 {
+  if (token.length === 3) throw malformed007('its content could not be read');
+  const problem = base64TextProblem(token.slice(3), 3);
+  if (problem !== undefined) throw malformed007(problem);
   const parsed = new AccessToken2('', '', 0, 0);
-  if (!parsed.from_string(token)) {
-    throw new TokenDeskError('invalid_token', 'not a valid 007 token: its content could not be read');
-  }
+  if (!parsed.from_string(token)) throw malformed007('its content could not be read');
   const appId = text(parsed.appId);
-  let signature: SignatureVerdict = 'unchecked';
-  if (options.appCertificate !== undefined) {
-    signature = parsed.verifySignature(options.appCertificate) ? 'valid' : 'invalid';
-  }
-  return {
+  assertNothingLeftOver(token, parsed, appId);
+  const { signature, signedBy } = verify007(parsed, options.certificates);
+  const decoded: DecodedToken007 = {
     version: '007',
     appId,
     issuedAt: parsed.issueTs,
@@ -80,18 +136,33 @@ function decodeToken007(token: string, options: DecodeOptions): DecodedToken007 
     services: parsed.services.map(describeService),
     signature,
   };
+  if (signedBy !== undefined) decoded.signedBy = signedBy;
+  return decoded;
 }
 
+const candidateSchema = z.object({ label: z.string().min(1, { error: 'a certificate label is required' }), value: appCertificateSchema });
 const decodeInputSchema = z.object({
   token: z.string({ error: 'token is required' }).trim().min(1, { error: 'token is required' }),
   appCertificate: appCertificateSchema.optional(),
+  certificates: z.array(candidateSchema).optional(),
 });
 
-/** Decodes a 006 or 007 token and, given a certificate, verifies its signature. */
+/**
+ * Decodes a 006 or 007 token strictly (non-base64 characters, embedded whitespace or
+ * trailing bytes make it malformed) and verifies its signature with each given certificate.
+ */
 export function decodeToken(token: string, options: DecodeOptions = {}): DecodedToken {
-  const input = parseInput(decodeInputSchema, { token, appCertificate: options.appCertificate });
+  const input = parseInput(decodeInputSchema, {
+    token,
+    appCertificate: options.appCertificate,
+    certificates: options.certificates,
+  });
+  // An unnamed appCertificate verifies without naming itself; named candidates report `signedBy`.
+  const certificates: CertificateCandidate[] = [];
+  if (input.appCertificate !== undefined) certificates.push({ label: UNNAMED, value: input.appCertificate });
+  certificates.push(...(input.certificates ?? []));
+  const opts: ParsedDecodeOptions = { channel: options.channel, uid: options.uid, certificates };
   const value = input.token;
-  const opts: DecodeOptions = { ...options, appCertificate: input.appCertificate };
   const version = value.slice(0, 3);
   if (version === '007') return decodeToken007(value, opts);
   if (version === '006') return decodeToken006(value, opts);

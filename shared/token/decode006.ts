@@ -1,12 +1,15 @@
 import { AccessToken } from 'agora-token/src/AccessToken.js';
 import { TokenDeskError } from '../errors.js';
 import { PRIVILEGE_NAMES_006, namePrivileges } from './names.js';
-import type { DecodeOptions } from './decode.js';
-import type { DecodedToken006, SignatureVerdict } from './types.js';
+import { signedBy, type ParsedDecodeOptions } from './decode.js';
+import { base64TextProblem } from './token-text.js';
+import type { CertificateCandidate, DecodedToken006, SignatureVerdict } from './types.js';
 import { parseUidString } from './validation.js';
 
 const HEX32 = /^[0-9a-fA-F]{32}$/;
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+const MEASURING_CERTIFICATE = '0'.repeat(32);
+
+const malformed006 = (why: string) => new TokenDeskError('invalid_token', `not a valid 006 token: ${why}`);
 
 /**
  * agora-token's 006 parser prints its exceptions with console.log; silence that for the
@@ -23,39 +26,81 @@ function parseQuietly(token: string): AccessToken | undefined {
   }
 }
 
-function verify(parsed: AccessToken, options: DecodeOptions): SignatureVerdict {
-  if (options.appCertificate === undefined || options.channel === undefined || options.uid === undefined) {
-    return 'unchecked';
-  }
-  // 006 signs uid 0 as the empty string, exactly as the builder does for a numeric 0.
-  const uid = parseUidString(options.uid) === 0 ? 0 : options.uid;
-  const rebuilt = new AccessToken(parsed.appID, options.appCertificate, options.channel, uid);
-  rebuilt.salt = parsed.salt;
-  rebuilt.ts = parsed.ts;
-  rebuilt.messages = { ...parsed.messages };
-  const again = parseQuietly(rebuilt.build());
-  const expected = again?.signature;
-  return expected !== undefined && parsed.signature !== undefined && expected.equals(parsed.signature) ? 'valid' : 'invalid';
+// 006 signs uid 0 as the empty string, exactly as the builder does for a numeric 0.
+const signedUid = (uid: string): string | number => (parseUidString(uid) === 0 ? 0 : uid);
+
+/** The token agora-token builds from these parts; its signature is what a genuine token carries. */
+function rebuild(parsed: AccessToken, certificate: string, channel: string, uid: string | number): AccessToken | undefined {
+  const again = new AccessToken(parsed.appID, certificate, channel, uid);
+  again.salt = parsed.salt;
+  again.ts = parsed.ts;
+  again.messages = { ...parsed.messages };
+  return parseQuietly(again.build());
 }
 
-export function decodeToken006(token: string, options: DecodeOptions): DecodedToken006 {
+function verify(parsed: AccessToken, options: ParsedDecodeOptions): { signature: SignatureVerdict; signedBy?: string } {
+  const { channel, uid } = options;
+  if (options.certificates.length === 0 || channel === undefined || uid === undefined) return { signature: 'unchecked' };
+  const signs = (c: CertificateCandidate) => {
+    const expected = rebuild(parsed, c.value, channel, signedUid(uid))?.signature;
+    return expected !== undefined && parsed.signature !== undefined && expected.equals(parsed.signature);
+  };
+  const signer = options.certificates.find(signs);
+  return signer === undefined ? { signature: 'invalid' } : signedBy(signer);
+}
+
+/** The parser ignores bytes after the last field; a rebuilt token of the same parts shows how many there should be. */
+function assertNothingLeftOver(parsed: AccessToken, content: string): void {
+  const bytes = Buffer.from(content, 'base64');
+  if (bytes.toString('base64') !== content) throw malformed006('its base64 text was altered or cut short');
+  const again = rebuild(parsed, MEASURING_CERTIFICATE, '', '');
+  if (again === undefined) throw malformed006('its content could not be read');
+  const expected = Buffer.from(again.build().slice(35), 'base64').length;
+  if (bytes.length !== expected) throw malformed006(`it has ${bytes.length - expected} bytes more than its fields use`);
+}
+
+export function decodeToken006(token: string, options: ParsedDecodeOptions): DecodedToken006 {
   const appId = token.slice(3, 35);
+  if (!HEX32.test(appId) || token.length === 35) throw malformed006('expected 006, a 32-character App ID, then base64');
   const content = token.slice(35);
-  if (!HEX32.test(appId) || !BASE64.test(content)) {
-    throw new TokenDeskError('invalid_token', 'not a valid 006 token: expected 006, a 32-character App ID, then base64');
-  }
+  const problem = base64TextProblem(content, 35);
+  if (problem !== undefined) throw malformed006(problem);
   const parsed = parseQuietly(token);
   if (parsed === undefined || parsed.signature === undefined || typeof parsed.salt !== 'number') {
-    throw new TokenDeskError('invalid_token', 'not a valid 006 token: its content could not be read');
+    throw malformed006('its content could not be read');
   }
-  return {
+  assertNothingLeftOver(parsed, content);
+  const { signature, signedBy } = verify(parsed, options);
+  const decoded: DecodedToken006 = {
     version: '006',
     appId,
+    messageTimestamp: parsed.ts,
     issuedAt: parsed.ts,
     salt: parsed.salt,
     channelCrc: parsed.crc_channel_name ?? 0,
     uidCrc: parsed.crc_uid ?? 0,
     privileges: namePrivileges(parsed.messages, PRIVILEGE_NAMES_006),
-    signature: verify(parsed, options),
+    signature,
   };
+  if (signedBy !== undefined) decoded.signedBy = signedBy;
+  return decoded;
+}
+
+/**
+ * Whether a 006 token was made for this channel and uid, from the CRC32s it carries in
+ * the clear: no certificate needed. agora-token computes the CRCs (by building a token
+ * for them), so no checksum code of our own.
+ */
+export function identityMatches006(
+  decoded: DecodedToken006,
+  channel: string | undefined,
+  uid: string | undefined,
+): { channel?: boolean; uid?: boolean } {
+  const probe = new AccessToken(decoded.appId, MEASURING_CERTIFICATE, channel ?? '', uid === undefined ? '' : signedUid(uid));
+  const crcs = parseQuietly(probe.build());
+  const out: { channel?: boolean; uid?: boolean } = {};
+  if (crcs === undefined) return out;
+  if (channel !== undefined) out.channel = crcs.crc_channel_name === decoded.channelCrc;
+  if (uid !== undefined) out.uid = crcs.crc_uid === decoded.uidCrc;
+  return out;
 }

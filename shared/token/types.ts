@@ -2,6 +2,13 @@
 
 export type SignatureVerdict = 'valid' | 'invalid' | 'unchecked';
 
+/** One App Certificate to verify with, named so a verdict can say which one signed. */
+export interface CertificateCandidate {
+  /** e.g. 'primary' or 'secondary'; shown to users, never the certificate itself. */
+  label: string;
+  value: string;
+}
+
 /** Privilege name (or its number, when unknown) to seconds after issuedAt (007). */
 export type PrivilegeMap = Record<string, number>;
 
@@ -60,11 +67,22 @@ export interface DecodedToken007 {
   salt: number;
   services: ServiceInfo[];
   signature: SignatureVerdict;
+  /** Label of the certificate that signed it, when one of several verified it. */
+  signedBy?: string;
 }
 
 export interface DecodedToken006 {
   version: '006';
   appId: string;
+  /**
+   * The token's `ts`: Agora's message timestamp, which its builder sets to build time + 24 h.
+   * It is not when the token was issued.
+   */
+  messageTimestamp: number;
+  /**
+   * @deprecated Same value as messageTimestamp, kept only until every reader uses that name;
+   * it is not an issue time. JSON output (decodedJson) leaves it out.
+   */
   issuedAt: number;
   salt: number;
   channelCrc: number;
@@ -72,9 +90,31 @@ export interface DecodedToken006 {
   /** Privilege name to absolute unix time (0 means it does not expire). */
   privileges: PrivilegeMap;
   signature: SignatureVerdict;
+  /** Label of the certificate that signed it, when one of several verified it. */
+  signedBy?: string;
 }
 
 export type DecodedToken = DecodedToken007 | DecodedToken006;
+
+/** Which limit ends a privilege: its own value, the token's expiry, or neither. */
+export type PrivilegeLimit = 'privilege' | 'token' | 'none';
+
+/** One privilege at a moment: its effective expiry and the value it was encoded with. */
+export interface PrivilegeTimeStatus {
+  service: string;
+  privilege: string;
+  /** Effective expiry (the earlier of the token's and the privilege's), or null for never. */
+  expiresAt: number | null;
+  expired: boolean;
+  /** Index of its service in `services` (007); 0 for a 006 token. */
+  serviceIndex: number;
+  /** The value as encoded: seconds after issuedAt (007) or a unix time (006); 0 means no own limit. */
+  encoded: number;
+  /** When the privilege's own value ends it, ignoring the token's expiry; null when it sets none. */
+  ownExpiresAt: number | null;
+  /** Which limit applies; 'token' with ownExpiresAt later than expiresAt means the encoded value is cut short. */
+  limitedBy: PrivilegeLimit;
+}
 
 /** What the token allows at a moment, derived from a decoded token. */
 export interface TokenTimeStatus {
@@ -82,7 +122,7 @@ export interface TokenTimeStatus {
   expiresAt: number | null;
   expired: boolean;
   /** Per privilege: absolute expiry (null for never) and whether it has passed. */
-  privileges: Array<{ service: string; privilege: string; expiresAt: number | null; expired: boolean }>;
+  privileges: PrivilegeTimeStatus[];
 }
 
 /** A token as built: the string plus its issue time, lifetime and expiry (unix seconds). */

@@ -97,6 +97,7 @@ describe('published vectors decode and verify', () => {
     expect(decodeToken(v.RTC_PUBLISHER_006, options)).toEqual({
       version: '006',
       appId: v.VECTOR_CREDENTIALS.appId,
+      messageTimestamp: v.VECTOR_TS,
       issuedAt: v.VECTOR_TS,
       salt: 1,
       channelCrc: expect.any(Number),

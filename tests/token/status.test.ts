@@ -1,3 +1,4 @@
+import { AccessToken2, ServiceRtc } from 'agora-token/src/AccessToken2.js';
 import { describe, expect, it } from 'vitest';
 import { describeExpiry, humanSpan } from '../../shared/relative-time.js';
 import { buildRtcToken, decodeToken, tokenTimeStatus } from '../../shared/token/index.js';
@@ -17,8 +18,60 @@ describe('tokenTimeStatus', () => {
     const status = tokenTimeStatus(decoded, T0 + 10);
     expect(status.expired).toBe(false);
     expect(status.expiresAt).toBe(T0 + 3600);
-    expect(status.privileges).toContainEqual({ service: 'rtc', privilege: 'publishVideoStream', expiresAt: T0 + 600, expired: false });
-    expect(status.privileges).toContainEqual({ service: 'rtc', privilege: 'joinChannel', expiresAt: T0 + 3600, expired: false });
+    expect(status.privileges).toContainEqual({
+      service: 'rtc',
+      privilege: 'publishVideoStream',
+      expiresAt: T0 + 600,
+      expired: false,
+      serviceIndex: 0,
+      encoded: 600,
+      ownExpiresAt: T0 + 600,
+      limitedBy: 'privilege',
+    });
+    expect(status.privileges).toContainEqual({
+      service: 'rtc',
+      privilege: 'joinChannel',
+      expiresAt: T0 + 3600,
+      expired: false,
+      serviceIndex: 0,
+      encoded: 3600,
+      ownExpiresAt: T0 + 3600,
+      limitedBy: 'token',
+    });
+  });
+
+  it('caps a privilege encoded longer than the token at the token, keeping the encoded value', () => {
+    // The disagreement issue 11 reported: expire 600, privilegeExpire 86400.
+    const long = decodeToken(
+      buildRtcToken(v.VECTOR_CREDENTIALS, { channel: 'c', uid: 1, expire: 600, privilegeExpire: 86400 }, { issuedAt: T0, salt: 9 }).token,
+    );
+    const join = tokenTimeStatus(long, T0).privileges.find((p) => p.privilege === 'joinChannel');
+    expect(join).toMatchObject({ expiresAt: T0 + 600, encoded: 86400, ownExpiresAt: T0 + 86400, limitedBy: 'token' });
+    expect(tokenTimeStatus(long, T0 + 600).privileges.every((p) => p.expired)).toBe(true);
+  });
+
+  it('gives privileges encoded 0 the token expiry, and nothing an expiry when the token has none', () => {
+    const token = new AccessToken2(v.VECTOR_CREDENTIALS.appId, v.VECTOR_CREDENTIALS.appCertificate, T0, 0);
+    const rtc = new ServiceRtc('c', 1);
+    rtc.add_privilege(ServiceRtc.kPrivilegeJoinChannel, 0);
+    token.add_service(rtc);
+    const status = tokenTimeStatus(decodeToken(token.build()), T0 + 10 ** 8);
+    expect(status).toMatchObject({ expiresAt: null, expired: false });
+    expect(status.privileges[0]).toMatchObject({ expiresAt: null, encoded: 0, ownExpiresAt: null, limitedBy: 'none', expired: false });
+  });
+
+  it('ties each privilege to its own service when two services share a type', () => {
+    const token = new AccessToken2(v.VECTOR_CREDENTIALS.appId, v.VECTOR_CREDENTIALS.appCertificate, T0, 600);
+    for (const [channel, join] of [['a', 100], ['b', 200]] as const) {
+      const rtc = new ServiceRtc(channel, 1);
+      rtc.add_privilege(ServiceRtc.kPrivilegeJoinChannel, join);
+      token.add_service(rtc);
+    }
+    const status = tokenTimeStatus(decodeToken(token.build()), T0);
+    expect(status.privileges.map((p) => [p.serviceIndex, p.expiresAt])).toEqual([
+      [0, T0 + 100],
+      [1, T0 + 200],
+    ]);
   });
 
   it('marks a privilege that ran out before the token', () => {
@@ -37,6 +90,7 @@ describe('tokenTimeStatus', () => {
     const old = decodeToken(v.RTC_PUBLISHER_006);
     const before = tokenTimeStatus(old, v.VECTOR_006_PRIVILEGE_EXPIRE - 1);
     expect(before).toMatchObject({ expired: false, expiresAt: v.VECTOR_006_PRIVILEGE_EXPIRE });
+    expect(before.privileges[0]).toMatchObject({ encoded: v.VECTOR_006_PRIVILEGE_EXPIRE, limitedBy: 'privilege', serviceIndex: 0 });
     expect(tokenTimeStatus(old, v.VECTOR_006_PRIVILEGE_EXPIRE).expired).toBe(true);
   });
 });

@@ -165,9 +165,9 @@ describe('decode input', () => {
     ['hello', 'not an Agora token: a token starts with 006 or 007'],
     ['005abc', 'unsupported token version 005: only 006 and 007 tokens can be decoded'],
     ['007', 'not a valid 007 token: its content could not be read'],
-    ['007!!!not-base64', 'not a valid 007 token: its content could not be read'],
+    ['007!!!not-base64', 'not a valid 007 token: it contains "!" at character 4, which is not a base64 character'],
     ['006970CA35de60c44645bbae8a215061b33', 'not a valid 006 token: expected 006, a 32-character App ID, then base64'],
-    ['006970CA35de60c44645bbae8a215061b33IACMv3I', 'not a valid 006 token: its content could not be read'],
+    ['006970CA35de60c44645bbae8a215061b33IACMv3I', 'not a valid 006 token: its base64 text is cut short (its length is not a multiple of 4): the token was truncated'],
   ])('%j is refused with a clear message', (token, message) => {
     expect(failure(() => decodeToken(token))).toMatchObject({ message });
   });
