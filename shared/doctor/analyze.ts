@@ -7,7 +7,7 @@ import type { DecodedToken } from '../token/types.js';
 import { bySeverity, finding, verdictOf, type Diagnosis } from './findings.js';
 import { identityFindings, type Identity006 } from './identity-rules.js';
 import type { DiagnoseContext, Finding } from './schema.js';
-import { lookUpSdkError, productOf } from './sdk-error-codes.js';
+import { PRODUCT_NAMES, lookUpSdkError, productOf } from './sdk-error-codes.js';
 import { serviceFindings } from './service-rules.js';
 import { timeFindings } from './time-rules.js';
 
@@ -61,7 +61,7 @@ function errorCodeFindings(context: DiagnoseContext, found: Finding[]): Finding[
       finding(
         'error_code_unknown',
         'info',
-        `Error code ${context.errorCode} is not one of the ${product === undefined ? '' : `${product.toUpperCase()} `}token and join errors this doctor knows.`,
+        `Error code ${context.errorCode} is not one of the ${product === undefined ? '' : `${PRODUCT_NAMES[product]} `}token and join errors this doctor knows.`,
         'Look it up in the error code reference of your SDK and platform.',
       ),
     ];
@@ -74,7 +74,7 @@ function errorCodeFindings(context: DiagnoseContext, found: Finding[]): Finding[
     return finding(
       'error_code_explained',
       'info',
-      `${entry.product.toUpperCase()} error ${entry.code} (${entry.name}): ${entry.meaning}. ${verdict}`.trim(),
+      `${PRODUCT_NAMES[entry.product]} error ${entry.code} (${entry.name}): ${entry.meaning}. ${verdict}`.trim(),
       entry.fix,
     );
   });

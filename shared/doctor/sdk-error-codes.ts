@@ -7,6 +7,7 @@
 import type { DoctorAction, FindingCode } from './schema.js';
 
 export type SdkProduct = 'rtc' | 'rtm' | 'chat';
+export const PRODUCT_NAMES: Readonly<Record<SdkProduct, string>> = { rtc: 'RTC', rtm: 'RTM', chat: 'Chat' };
 
 export interface SdkErrorEntry {
   product: SdkProduct;
