@@ -5,7 +5,7 @@ import type { DecodedToken, PrivilegeTimeStatus, ServiceInfo } from '../shared/t
 const SIGNATURE_TEXT = {
   valid: 'valid',
   invalid: 'INVALID (signed with a different certificate, or altered)',
-  unchecked: 'unchecked (no certificate given)',
+  unchecked: 'unchecked',
 } as const;
 
 function row(label: string, value: string | number): string {
@@ -36,13 +36,13 @@ function privilegeLines(decoded: DecodedToken, privileges: PrivilegeTimeStatus[]
   return privileges.map((p) => `    ${p.privilege.padEnd(20)}${when(p.expiresAt, now)}${encodedNote(p, decoded.version)}`);
 }
 
-function signatureLine(decoded: DecodedToken): string {
-  const base = SIGNATURE_TEXT[decoded.signature];
+function signatureLine(decoded: DecodedToken, uncheckedReason: string): string {
+  const base = decoded.signature === 'unchecked' ? `unchecked (${uncheckedReason})` : SIGNATURE_TEXT[decoded.signature];
   return row('Signature', decoded.signedBy !== undefined ? `${base} (${decoded.signedBy} certificate)` : base);
 }
 
 /** The human-readable `decode` output: header, one block per service, the verdict. */
-export function formatDecoded(decoded: DecodedToken, now: number): string[] {
+export function formatDecoded(decoded: DecodedToken, now: number, uncheckedReason = 'no certificate given'): string[] {
   const status = tokenTimeStatus(decoded, now);
   const lines = [row('Version', decoded.version), row('App ID', decoded.appId)];
   if (decoded.version === '007') {
@@ -65,6 +65,6 @@ export function formatDecoded(decoded: DecodedToken, now: number): string[] {
     lines.push('Privileges');
     lines.push(...privilegeLines(decoded, status.privileges, now));
   }
-  lines.push(signatureLine(decoded));
+  lines.push(signatureLine(decoded, uncheckedReason));
   return lines;
 }

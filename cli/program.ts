@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { decodeCommand } from './commands/decode.js';
+import { diagnoseCommand } from './commands/diagnose.js';
 import { profileCommand } from './commands/profile.js';
 import { serveCommand } from './commands/serve.js';
 import { tokenCommand } from './commands/token.js';
@@ -25,6 +26,7 @@ export function createProgram(): Command {
     .version(version(), '-v, --version')
     .addCommand(tokenCommand())
     .addCommand(decodeCommand())
+    .addCommand(diagnoseCommand())
     .addCommand(serveCommand())
     .addCommand(profileCommand())
     .addHelpText(

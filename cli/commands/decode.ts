@@ -97,13 +97,18 @@ function missing006(options: DecodeCommandOptions): string {
 
 function check(decoded: DecodedToken, options: DecodeCommandOptions, certificateCount: number, now: number): void {
   if (decoded.signature === 'invalid') throw new CheckFailed('the signature is invalid');
-  if (tokenTimeStatus(decoded, now).expired) throw new CheckFailed('the token has expired');
-  if (decoded.signature !== 'unchecked') return;
-  if (certificateCount === 0) {
-    throw new CheckFailed('the signature was not checked: no certificate given (use --certificate-env VAR, --certificate-stdin or --profile NAME)');
+  if (decoded.signature === 'unchecked') {
+    if (certificateCount === 0) {
+      throw new CheckFailed('the signature was not checked: no certificate given (use --certificate-env VAR, --certificate-stdin or --profile NAME)');
+    }
+    const missing = missing006(options);
+    throw new CheckFailed(`the signature was not checked: a 006 token signs its channel and uid, and ${missing} ${missing.includes(' and ') ? 'are' : 'is'} missing`);
   }
-  const missing = missing006(options);
-  throw new CheckFailed(`the signature was not checked: a 006 token signs its channel and uid, and ${missing} ${missing.includes(' and ') ? 'are' : 'is'} missing`);
+  if (tokenTimeStatus(decoded, now).expired) throw new CheckFailed('the token has expired');
+}
+
+function uncheckedReason(decoded: DecodedToken, options: DecodeCommandOptions, certificateCount: number): string {
+  return certificateCount === 0 || decoded.version !== '006' ? 'no certificate given' : `a 006 token also needs ${missing006(options)}`;
 }
 
 export async function runDecode(options: DecodeCommandOptions, deps: DecodeDeps = defaultDecodeDeps()): Promise<void> {
@@ -122,7 +127,7 @@ export async function runDecode(options: DecodeCommandOptions, deps: DecodeDeps 
   }
   const now = deps.now();
   if (options.json) printJson(decodedJson(decoded), deps.output);
-  else for (const line of formatDecoded(decoded, now)) deps.output.out(line);
+  else for (const line of formatDecoded(decoded, now, uncheckedReason(decoded, options, certificates.length))) deps.output.out(line);
   if (decoded.version === '006' && certificates.length > 0 && decoded.signature === 'unchecked' && !options.check) {
     deps.output.err(`note: a 006 token signs its channel and uid; pass ${missing006(options)} to verify`);
   }
