@@ -83,6 +83,56 @@ describe('agora-token-desk decode', () => {
     const r = await runCli(['decode', v.RTC_PUBLISHER_006, '--certificate-env', 'MY_CERT'], { env: withCert });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('pass --channel and --uid to verify');
+    expect(r.stdout).toMatch(/^Signature {3}unchecked \(a 006 token also needs --channel and --uid\)$/m);
+  });
+
+  it('labels a 006 ts as the message timestamp, in text and JSON', async () => {
+    const text = await runCli(['decode', v.RTC_PUBLISHER_006], { env: isolated });
+    expect(text.stdout).toMatch(/^Message ts {2}1970-01-13T20:38:31Z \(1111111; Agora's message timestamp, set to build time \+ 24 h: not the issue time\)$/m);
+    expect(text.stdout).not.toMatch(/Issued at/);
+    const json = JSON.parse((await runCli(['decode', v.RTC_PUBLISHER_006, '--json'], { env: isolated })).stdout) as Record<string, unknown>;
+    expect(json).toMatchObject({ version: '006', messageTimestamp: v.VECTOR_TS });
+    expect(json).not.toHaveProperty('issuedAt');
+  });
+
+  it('shows the encoded privilege value where the token expires first', async () => {
+    const capped = buildRtcToken(C, { channel: 'demo', uid: 42, expire: 600, privilegeExpire: 86400 }).token;
+    const r = await runCli(['decode', capped], { env: isolated });
+    expect(r.stdout).toMatch(/^ {4}joinChannel {9}\S+ \(in (9|10) min\) {2}\[encoded 86400 s; the token expires first\]$/m);
+  });
+});
+
+describe('decode --check tells the truth', () => {
+  it('fails a token with characters outside base64 (it used to verify)', async () => {
+    const broken = `${fresh.slice(0, 100)}!!!${fresh.slice(100)}`;
+    const r = await runCli(['decode', broken, '--certificate-env', 'MY_CERT', '--check'], { env: withCert });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('error: not a valid 007 token: it contains "!" at character 101, which is not a base64 character');
+    expect(r.stdout).toBe('');
+  });
+
+  it('fails a token with bytes appended', async () => {
+    const r = await runCli(['decode', `${fresh}AAAA`, '--check'], { env: isolated });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: not a valid 007 token: /);
+  });
+
+  it('exits 1 when no certificate was given, saying so', async () => {
+    const r = await runCli(['decode', fresh, '--check'], { env: isolated });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(
+      'check failed: the signature was not checked: no certificate given (use --certificate-env VAR, --certificate-stdin or --profile NAME)',
+    );
+  });
+
+  it.each([
+    [[], '--channel and --uid are missing'],
+    [['--channel', v.VECTOR_CHANNEL], '--uid is missing'],
+    [['--uid', String(v.VECTOR_UID)], '--channel is missing'],
+  ])('a 006 token with %j says exactly what is missing', async (extra, missing) => {
+    const r = await runCli(['decode', v.RTC_PUBLISHER_006, '--certificate-env', 'MY_CERT', '--check', ...extra], { env: withCert });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(`check failed: the signature was not checked: a 006 token signs its channel and uid, and ${missing}`);
   });
 });
 
