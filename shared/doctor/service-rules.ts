@@ -11,10 +11,10 @@ import type { DoctorAction, Finding } from './schema.js';
 const FIX_BY_ACTION: Readonly<Record<DoctorAction, string>> = {
   'rtc-join': 'Build an RTC token (agora-token-desk token rtc) for this channel and uid.',
   'rtc-publish': 'Build an RTC token with the publisher role.',
-  'rtm-login': 'Build an RTM token (agora-token-desk token rtm --user-id ID), or one token carrying RTC and RTM.',
-  'rtm-stream-channel': 'Build an RTM token with the stream channel (agora-token-desk token rtm --user-id ID --channel NAME), which adds the RTC service a stream channel is joined through.',
-  'chat-login': 'Build a Chat user token for this user id (agora-token-desk token chat --user-id ID); app tokens are for your server\'s REST calls.',
-  'chat-app': 'Build a Chat app token (agora-token-desk token chat without --user-id).',
+  'rtm-login': 'Build an RTM token (agora-token-desk token rtm --uid USER), or one token carrying RTC and RTM.',
+  'rtm-stream-channel': 'Build an RTM token with the stream channel (agora-token-desk token rtm --uid USER --channel NAME), which adds the RTC service a stream channel is joined through.',
+  'chat-login': 'Build a Chat user token for this user id (agora-token-desk token chat --uid USER); app tokens are for your server\'s REST calls.',
+  'chat-app': 'Build a Chat app token (agora-token-desk token chat without --uid).',
   'convoai-rest': 'Build the token with ConvoAITokenBuilder, which adds RTC, RTM and the Conversational AI service.',
   'stt-rest': 'Build the token with SttTokenBuilder, which adds RTC, RTM and the transcription service.',
   'fpa-login': 'Build an FPA token (FpaTokenBuilder).',
@@ -25,8 +25,8 @@ function missingMessage(need: Need, action: DoctorAction, decoded: DecodedToken)
   if (action === 'chat-login' && chatApp) {
     return 'This is a Chat app token: it authorises your server\'s REST calls, not a user logging in.';
   }
-  const wanted = need.privileges.length === 0 ? need.services.join(' or ') : `${need.services.join(' or ')} with ${need.privileges.join(' or ')}`;
-  return `${need.purpose[0]?.toUpperCase() ?? ''}${need.purpose.slice(1)} needs the ${wanted} service; this token carries ${serviceList(decoded)}.`;
+  const wanted = `the ${need.services.join(' or ')} service${need.privileges.length === 0 ? '' : ` with the ${need.privileges.join(' or ')} privilege`}`;
+  return `${need.purpose[0]?.toUpperCase() ?? ''}${need.purpose.slice(1)} needs ${wanted}; this token carries ${serviceList(decoded)}.`;
 }
 
 const PUBLISH_FIX =

@@ -228,10 +228,10 @@ describe('each finding alone', () => {
   });
 
   it.each<[string, () => string, DiagnoseContext, RegExp]>([
-    ['RTM login with an RTC-only token', () => publisher, { action: 'rtm-login', account: '42' }, /needs the rtm or rtm2 with login service; this token carries rtc/],
+    ['RTM login with an RTC-only token', () => publisher, { action: 'rtm-login', account: '42' }, /needs the rtm or rtm2 service with the login privilege; this token carries rtc\./],
     ['a stream channel without the RTC service', () => buildRtmToken(C, { userId: 'alice' }, AT).token, { action: 'rtm-stream-channel', account: 'alice' }, /stream channel/],
     ['chat login with an app token', () => buildChatAppToken(C, {}, AT).token, { action: 'chat-login', account: 'bob' }, /Chat app token/],
-    ['RTC join with an RTM token', () => buildRtmToken(C, { userId: 'alice' }, AT).token, { action: 'rtc-join' }, /joining the RTC channel needs the rtc/i],
+    ['RTC join with an RTM token', () => buildRtmToken(C, { userId: 'alice' }, AT).token, { action: 'rtc-join' }, /^Joining the RTC channel needs the rtc service with the joinChannel privilege; this token carries rtm\.$/],
     ['ConvoAI REST with a plain RTC token', () => publisher, { action: 'convoai-rest' }, /Conversational AI/],
   ])('service_missing: %s', (_name, token, context, message) => {
     const d = run(token(), context);
