@@ -42,7 +42,7 @@ const SHAPES: Shape[] = [
   {
     test: (t) => /^1:[0-9a-fA-F]{32}:\d+:[0-9a-fA-F]{32}$/.test(t.trim()),
     message: () => 'This is a legacy Signaling (RTM 1.x era) static key of the form 1:appId:expiry:md5, not an access token.',
-    fix: 'Build an RTM token with RtmTokenBuilder (agora-token-desk token rtm) and log in with that.',
+    fix: 'Build an RTM token (RtmTokenBuilder) and log in with that.',
   },
   {
     test: (t) => /^[0-9a-fA-F]{32}$/.test(t.trim()),

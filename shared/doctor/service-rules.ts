@@ -9,12 +9,12 @@ import { ACTION_NEEDS, rowsFor, serviceList, tokenHas, type Need } from './needs
 import type { DoctorAction, Finding } from './schema.js';
 
 const FIX_BY_ACTION: Readonly<Record<DoctorAction, string>> = {
-  'rtc-join': 'Build an RTC token (agora-token-desk token rtc) for this channel and uid.',
+  'rtc-join': 'Build an RTC token for this channel and uid.',
   'rtc-publish': 'Build an RTC token with the publisher role.',
-  'rtm-login': 'Build an RTM token (agora-token-desk token rtm --uid USER), or one token carrying RTC and RTM.',
-  'rtm-stream-channel': 'Build an RTM token with the stream channel (agora-token-desk token rtm --uid USER --channel NAME), which adds the RTC service a stream channel is joined through.',
-  'chat-login': 'Build a Chat user token for this user id (agora-token-desk token chat --uid USER); app tokens are for your server\'s REST calls.',
-  'chat-app': 'Build a Chat app token (agora-token-desk token chat without --uid).',
+  'rtm-login': 'Build an RTM token for this user id, or one token carrying RTC and RTM.',
+  'rtm-stream-channel': 'Build an RTM token that includes the stream channel: that adds the RTC service a stream channel is joined through.',
+  'chat-login': 'Build a Chat user token for this user id; app tokens are for your server\'s REST calls.',
+  'chat-app': 'Build a Chat app token (a Chat token without a user id).',
   'convoai-rest': 'Build the token with ConvoAITokenBuilder, which adds RTC, RTM and the Conversational AI service.',
   'stt-rest': 'Build the token with SttTokenBuilder, which adds RTC, RTM and the transcription service.',
   'fpa-login': 'Build an FPA token (FpaTokenBuilder).',
