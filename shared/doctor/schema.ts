@@ -99,3 +99,14 @@ export const diagnosisSchema = z.object({
   token: decodedTokenJsonSchema.nullable(),
 });
 export type DiagnosisJson = z.infer<typeof diagnosisSchema>;
+
+/** What a front door (IPC, HTTP) receives: the token, the client's context, and whose certificates to use. */
+export const diagnoseRequestSchema = z
+  .object({
+    token: z.string({ error: 'token is required' }),
+    context: diagnoseContextSchema.optional(),
+    /** A saved profile whose certificates (primary, secondary) verify the signature. */
+    profileId: z.string().min(1).optional(),
+  })
+  .strict();
+export type DiagnoseRequest = z.infer<typeof diagnoseRequestSchema>;

@@ -142,6 +142,7 @@ describe('decode errors', () => {
     [['decode', '007AAAA'], 2, 'error: not a valid 007 token: its content could not be read'],
     [['decode', fresh, '--certificate-env', 'NOT_SET'], 3, 'error: environment variable NOT_SET is not set'],
     [['decode', fresh, '--certificate-env', 'BAD'], 2, 'error: App Certificate must be 32 hexadecimal characters'],
+    [['decode', fresh, '--certificate-env', ''], 2, 'error: --certificate-env needs the name of an environment variable'],
     [['decode', '-', '--certificate-stdin'], 2, 'error: the token and the certificate cannot both come from standard input'],
     [['decode'], 2, "error: missing required argument 'token'"],
   ])('%j → exit %i', async (args, code, line) => {

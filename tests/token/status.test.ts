@@ -107,3 +107,21 @@ describe('describeExpiry', () => {
   it('never', () => expect(describeExpiry(null, T0)).toBe('never expires'));
   it('spans', () => expect(humanSpan(7200)).toBe('2 h'));
 });
+
+describe('expiryTimeline', () => {
+  it('puts the token and each privilege on one axis with now marked, from tokenTimeStatus', async () => {
+    const { expiryTimeline } = await import('../../shared/token/timeline.js');
+    const token = buildRtcToken(v.VECTOR_CREDENTIALS, { channel: 'c', uid: 1, expire: 600, privilegeExpire: 3600, privileges: { video: 300 } }, { issuedAt: T0, salt: 1 }).token;
+    const line = expiryTimeline(decodeToken(token), T0 + 400);
+    expect(line).toMatchObject({ from: T0, to: T0 + 600, now: T0 + 400 });
+    expect(line.bars[0]).toEqual({ label: 'token', start: T0, end: T0 + 600, expired: false });
+    expect(line.bars).toContainEqual({ label: 'rtc publishVideoStream', start: T0, end: T0 + 300, expired: true });
+    expect(line.bars).toContainEqual({ label: 'rtc joinChannel', start: T0, end: T0 + 600, expired: false, encodedEnd: T0 + 3600 });
+  });
+  it('widens the axis to now when the token expired long ago', async () => {
+    const { expiryTimeline } = await import('../../shared/token/timeline.js');
+    const line = expiryTimeline(decodeToken(v.RTC_PUBLISHER_006), v.VECTOR_006_PRIVILEGE_EXPIRE + 100);
+    expect(line).toMatchObject({ from: v.VECTOR_006_PRIVILEGE_EXPIRE, to: v.VECTOR_006_PRIVILEGE_EXPIRE + 100 });
+    expect(line.bars.every((b) => b.expired)).toBe(true);
+  });
+});
