@@ -4,6 +4,7 @@ import { decodeCommand } from './commands/decode.js';
 import { profileCommand } from './commands/profile.js';
 import { serveCommand } from './commands/serve.js';
 import { tokenCommand } from './commands/token.js';
+import { uiCommand } from './commands/ui.js';
 import { EXIT } from './exit.js';
 
 function version(): string {
@@ -27,6 +28,7 @@ export function createProgram(): Command {
     .addCommand(decodeCommand())
     .addCommand(serveCommand())
     .addCommand(profileCommand())
+    .addCommand(uiCommand())
     .addHelpText(
       'after',
       `
