@@ -85,13 +85,10 @@ export async function runUi(options: UiOptions, deps: UiDeps): Promise<void> {
 
 function untilSignal(): Promise<void> {
   return new Promise((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    // The handlers stay: under `npm start` one Ctrl-C arrives from the terminal and again from
+    // each parent that forwards it; the first stops the app, the others must not cut the cleanup.
+    process.on('SIGINT', () => resolve());
+    process.on('SIGTERM', () => resolve());
   });
 }
 
