@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TokenDeskError } from '../../shared/errors.js';
 import { processOutput, runCommand, type Output } from '../output.js';
@@ -50,6 +52,10 @@ export function parseUiHost(value: string): string {
 /** Starts browser mode, announces it, opens the browser, and serves until stopped. */
 export async function runUi(options: UiOptions, deps: UiDeps): Promise<void> {
   const { output } = deps;
+  if (!existsSync(join(deps.rendererDir, 'index.html'))) {
+    // The container image and a checkout built with build:node only have no page to serve.
+    throw new TokenDeskError('server_error', `the browser UI is not part of this installation (no ${join(deps.rendererDir, 'index.html')}); in a checkout, run \`npm run build\``);
+  }
   // Loaded here, not at the top: `token` and `decode` must not pay for Fastify or the keychain.
   const { startAppServer } = await import('../../shared/app-server/app-server.js');
   const { createAppServices } = await import('../ui/app-services.js');
