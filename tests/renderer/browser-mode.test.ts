@@ -145,4 +145,10 @@ describe.runIf(ready)('browser mode: the app in Chromium over `agora-token-desk 
     await page.getByRole('button', { name: 'Yes, remove demo' }).click();
     await expect.poll(() => page.getByLabel('Profile demo').count()).toBe(0);
   });
+
+  it('stops on SIGTERM; the key was in no output line but the printed address', async () => {
+    expect(await ui.stop()).toBe(0);
+    const lines = `${ui.stdout()}${ui.stderr()}`.split('\n');
+    expect(lines.filter((line) => line.includes(ui.key))).toEqual([ui.launchUrl]);
+  });
 });
