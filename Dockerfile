@@ -6,6 +6,7 @@
 ARG NODE_IMAGE=node:22-slim
 
 # --- build: compile the CLI and shared code (dist/cli, dist/shared) -----------------
+# (tsc also compiles electron/handlers for `ui`, which the image leaves out: no browser UI here.)
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 ENV ELECTRON_SKIP_BINARY_DOWNLOAD=1
@@ -15,6 +16,7 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.base.json tsconfig.build.json ./
 COPY shared ./shared
 COPY cli ./cli
+COPY electron ./electron
 RUN npm run build:node
 
 # --- runtime: production dependencies, compiled output, non-root --------------------

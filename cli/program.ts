@@ -5,6 +5,7 @@ import { diagnoseCommand } from './commands/diagnose.js';
 import { profileCommand } from './commands/profile.js';
 import { serveCommand } from './commands/serve.js';
 import { tokenCommand } from './commands/token.js';
+import { uiCommand } from './commands/ui.js';
 import { EXIT } from './exit.js';
 
 function version(): string {
@@ -29,6 +30,7 @@ export function createProgram(): Command {
     .addCommand(diagnoseCommand())
     .addCommand(serveCommand())
     .addCommand(profileCommand())
+    .addCommand(uiCommand())
     .addHelpText(
       'after',
       `

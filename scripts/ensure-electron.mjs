@@ -1,5 +1,6 @@
 // npm prestart: Electron's binary is not fetched by `npm ci` (its install script is not
 // allowed in package.json), so the first `npm start` fetches it with Electron's own installer.
+// When it cannot be fetched, npm start goes on in browser mode (scripts/start-app.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,6 @@ if (!installed()) {
   console.log('Fetching the Electron binary (first run only)...');
   const result = spawnSync(process.execPath, [join(electronDir, 'install.js')], { cwd: electronDir, stdio: 'inherit' });
   if (result.status !== 0 || !installed()) {
-    console.error('error: the Electron binary could not be fetched; check the network (and ELECTRON_SKIP_BINARY_DOWNLOAD), then run npm start again');
-    process.exit(1);
+    console.log('Electron is not available here (its binary could not be fetched): starting the app in your browser instead.');
   }
 }

@@ -1,5 +1,5 @@
 // Packs the CLI alone (npm run pack:cli): the launcher, the compiled CLI and shared code,
-// README and LICENSE, with a package.json stripped of what only the desktop app needs.
+// the app's handlers and built page for `agora-token-desk ui` (browser mode), README and LICENSE, with a package.json stripped of what only the desktop app needs.
 // Packing the checkout itself would also ship package.json's `main` (the Electron entry),
 // which npm always includes, and the build scripts.
 // Usage: node scripts/pack-cli.mjs [destination folder]   (prints npm pack's JSON report)
@@ -11,12 +11,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const destination = resolve(process.argv[2] ?? join(root, 'release'));
-const PARTS = ['bin', 'dist/cli', 'dist/shared', 'README.md', 'LICENSE'];
+const PARTS = ['bin', 'dist/cli', 'dist/shared', 'dist/electron/handlers', 'dist/electron/security.js', 'dist/renderer', 'README.md', 'LICENSE'];
 // Fields that describe the desktop app or the development checkout, not the CLI package.
 const DESKTOP_ONLY = ['main', 'productName', 'devDependencies', 'scripts', 'allowScripts'];
 
 if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) {
   console.error('error: dist/cli is not built; run `npm run build:node` first');
+  process.exit(2);
+}
+if (!existsSync(join(root, 'dist', 'renderer', 'index.html'))) {
+  console.error('error: dist/renderer is not built; run `npm run build:renderer` first');
   process.exit(2);
 }
 

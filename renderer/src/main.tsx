@@ -1,3 +1,5 @@
+import './zod-csp.js';
+import './transport/install.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';

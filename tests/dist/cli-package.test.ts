@@ -29,17 +29,22 @@ describe('the CLI from `npm pack`, installed with `npm install -g`', () => {
     return work.cleanup;
   }, 300_000);
 
-  it('packs only the launcher, the compiled CLI and shared code, README and LICENSE', () => {
-    const outside = tarball.files.filter((path) => !/^(bin\/|dist\/(cli|shared)\/)/.test(path) && !['package.json', 'README.md', 'LICENSE'].includes(path));
+  it('packs only the launcher, the compiled CLI and shared code, the browser UI, README and LICENSE', () => {
+    const parts = /^(bin\/|dist\/(cli|shared|renderer|electron\/handlers)\/|dist\/electron\/security\.js$)/;
+    const outside = tarball.files.filter((path) => !parts.test(path) && !['package.json', 'README.md', 'LICENSE'].includes(path));
     expect(outside).toEqual([]);
-    expect(tarball.files).toEqual(expect.arrayContaining(['bin/agora-token-desk.js', 'dist/cli/main.js', 'LICENSE', 'README.md']));
+    expect(tarball.files).toEqual(
+      expect.arrayContaining(['bin/agora-token-desk.js', 'dist/cli/main.js', 'dist/renderer/index.html', 'dist/electron/handlers/ipc-handlers.js', 'LICENSE', 'README.md']),
+    );
+    // Not the desktop app: its bundled main process and preload stay out.
+    expect(tarball.files.filter((path) => /^dist\/electron\/(main|preload)/.test(path))).toEqual([]);
     expect(tarball.files.filter((path) => /\.(ts|map)$/.test(path))).toEqual([]);
   });
 
   it('installs a working agora-token-desk command with help for every command', async () => {
     const { stdout } = await run(command, ['--help'], { cwd: work.path, env: userEnv() });
-    for (const name of ['serve', 'token', 'decode', 'profile']) expect(stdout).toMatch(new RegExp(`^\\s+${name}\\b`, 'm'));
-    for (const name of ['serve', 'token', 'decode', 'profile']) {
+    for (const name of ['serve', 'token', 'decode', 'profile', 'ui']) expect(stdout).toMatch(new RegExp(`^\\s+${name}\\b`, 'm'));
+    for (const name of ['serve', 'token', 'decode', 'profile', 'ui']) {
       await expect(run(command, [name, '--help'], { cwd: work.path, env: userEnv() })).resolves.toMatchObject({ stdout: expect.stringContaining('Usage:') });
     }
   });
@@ -64,6 +69,21 @@ describe('the CLI from `npm pack`, installed with `npm install -g`', () => {
       await expect(waitForJson(`http://127.0.0.1:${port}/ping`, server)).resolves.toEqual({ message: 'pong' });
     } finally {
       server.kill('SIGTERM');
+    }
+  });
+
+  it('opens the app in a browser with `ui` (browser mode), from the installed package alone', async () => {
+    const ui = spawn(command, ['ui', '--no-open'], { cwd: work.path, env: userEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    ui.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    try {
+      await expect.poll(() => out, { timeout: 60_000 }).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#k=\S+$/m);
+      const [, url = '', key = ''] = /^(http:\/\/\S+)#k=(\S+)$/m.exec(out) ?? [];
+      expect(await (await fetch(url)).text()).toContain('<div id="root">');
+      const status = await fetch(`${url}api/server:status`, { method: 'POST', headers: { 'x-token-desk-key': key, 'content-type': 'application/json' }, body: 'null' });
+      expect(await status.json()).toEqual({ ok: true, value: { state: 'stopped' } });
+    } finally {
+      ui.kill('SIGTERM');
     }
   });
 

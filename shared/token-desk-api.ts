@@ -1,0 +1,58 @@
+import type { ErrorInfo } from './errors.js';
+import {
+  IPC_CHANNELS,
+  IPC_EVENTS,
+  type IpcChannel,
+  type IpcEvent,
+  type IpcEvents,
+  type IpcRequest,
+  type IpcResponse,
+  type IpcResult,
+  type TokenDeskApi,
+} from './contract.js';
+
+/**
+ * How `window.tokenDesk` reaches the handlers. The preload passes Electron's ipcRenderer,
+ * browser mode its HTTP transport, the Chromium tests a page binding: the object the
+ * renderer sees is built by this one function in all three. Browser-safe (imports only the
+ * contract), so the renderer bundle can carry it.
+ */
+export interface BridgeTransport {
+  invoke(channel: IpcChannel, request: unknown): Promise<unknown>;
+  /** Subscribes to a main-process event; returns the unsubscribe function. */
+  subscribe(event: IpcEvent, listener: (payload: unknown) => void): () => void;
+}
+
+const channels: ReadonlySet<string> = new Set(IPC_CHANNELS);
+const events: ReadonlySet<string> = new Set(IPC_EVENTS);
+
+function failure(code: ErrorInfo['code'], message: string): { ok: false; error: ErrorInfo } {
+  return { ok: false, error: { code, message } };
+}
+
+export function createTokenDeskApi(transport: BridgeTransport): TokenDeskApi {
+  return {
+    async invoke<C extends IpcChannel>(channel: C, request: IpcRequest<C>): Promise<IpcResult<IpcResponse<C>>> {
+      // The renderer is untyped at run time: refuse anything outside the contract here too.
+      if (typeof channel !== 'string' || !channels.has(channel)) {
+        return failure('invalid_input', `unknown IPC channel: ${String(channel)}`);
+      }
+      try {
+        // Main answers every contract channel with an IpcResult (electron/handlers).
+        return (await transport.invoke(channel, request)) as IpcResult<IpcResponse<C>>;
+      } catch (error) {
+        // Only the transport itself fails this way (handlers never throw): keep the UI's
+        // one error path instead of an unhandled rejection.
+        const message = error instanceof Error ? error.message : String(error);
+        return failure('internal', `the app could not reach its main process: ${message}`);
+      }
+    },
+    on<E extends IpcEvent>(event: E, listener: (payload: IpcEvents[E]) => void): () => void {
+      if (typeof event !== 'string' || !events.has(event)) {
+        throw new TypeError(`unknown event: ${String(event)}`);
+      }
+      if (typeof listener !== 'function') throw new TypeError('listener must be a function');
+      return transport.subscribe(event, (payload) => listener(payload as IpcEvents[E]));
+    },
+  };
+}
