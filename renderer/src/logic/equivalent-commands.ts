@@ -3,7 +3,7 @@
  * to copy. Flags follow cli/commands/token.ts, routes the agora-token-service API.
  */
 import { parseSeconds, type GenerateForm } from './generate-form.js';
-import { shellCommand, shellQuote } from './shell-quote.js';
+import { shellCommand, shellQuote } from '../../../shared/contract/shell-quote.js';
 
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8080';
 
