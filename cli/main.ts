@@ -1,3 +1,3 @@
-import { createProgram } from './program.js';
+import { createProgram, normalizeArgs } from './program.js';
 
-await createProgram().parseAsync(process.argv);
+await createProgram().parseAsync(normalizeArgs(process.argv.slice(2)), { from: 'user' });

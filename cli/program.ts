@@ -16,7 +16,19 @@ function applyExitCodes(command: Command): void {
   command.exitOverride((error: CommanderError) => {
     process.exit(error.exitCode === 0 ? EXIT.ok : EXIT.usage);
   });
+  // One line per error: commander puts its "(Did you mean --channel?)" on a second line.
+  command.configureOutput({ outputError: (text, write) => write(`${text.replace(/\n(?=\(Did you mean)/, ' ').trimEnd()}\n`) });
   for (const sub of command.commands) applyExitCodes(sub);
+}
+
+/**
+ * Spellings commander does not take by itself: `-V` for the version (as many tools do) and
+ * `help token rtc` for a nested command's help (commander's help command stops at one level).
+ */
+export function normalizeArgs(args: readonly string[]): string[] {
+  if (args.length === 1 && args[0] === '-V') return ['--version'];
+  if (args[0] === 'help' && args.length > 2) return [...args.slice(1), '--help'];
+  return [...args];
 }
 
 export function createProgram(): Command {

@@ -9,7 +9,7 @@ import {
   type IpcResponse,
   type IpcResult,
   type TokenDeskApi,
-} from '../shared/contract.js';
+} from '../shared/contract/index.js';
 
 /**
  * How `window.tokenDesk` reaches main. The preload passes Electron's ipcRenderer; the

@@ -124,8 +124,8 @@ export function rtmUserOf(v: RtcPart & { rtmUserId?: string | undefined }): stri
 
 export const expireField: KindField = { key: 'expire', flag: 'expire', label: 'Expire (seconds)', help: 'token lifetime in seconds (default 3600)', type: 'seconds', valueName: '<seconds>' };
 export const channelField: KindField = { key: 'channel', flag: 'channel', label: 'Channel', help: 'channel name (up to 64 bytes)', type: 'text', valueName: '<name>', required: true };
-export const uidField: KindField = { key: 'uid', flag: 'uid', label: 'UID', help: 'numeric user id, 0..4294967295 (0 lets any user join)', type: 'uid', valueName: '<n>' };
-export const accountField: KindField = { key: 'account', flag: 'account', label: 'User account', help: 'user account (string, up to 255 bytes) instead of --uid', type: 'text', valueName: '<name>' };
+export const uidField: KindField = { key: 'uid', flag: 'uid', label: 'UID', help: 'numeric user id, 0..4294967295 (0 lets any user join)', type: 'uid', valueName: '<n>', oneOf: 'user' };
+export const accountField: KindField = { key: 'account', flag: 'account', label: 'User account', help: 'user account (string, up to 255 bytes) instead of --uid', type: 'text', valueName: '<name>', oneOf: 'user' };
 export const roleField: KindField = { key: 'role', flag: 'role', label: 'Role', help: 'publisher (join and publish) or subscriber (join only); default publisher', type: 'role', valueName: '<role>', choices: ['publisher', 'subscriber'] };
 
 export const privilegeFields: readonly KindField[] = [

@@ -28,6 +28,8 @@ export interface KindField {
   required?: boolean;
   /** The form tucks it under "More options". */
   advanced?: boolean;
+  /** Fields of one group are alternatives: exactly one must be given (uid or account). */
+  oneOf?: string;
   /** Choices, for `role` fields and fixed lists. */
   choices?: readonly string[];
 }
