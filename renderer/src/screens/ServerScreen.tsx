@@ -3,7 +3,7 @@
  * profile. Status and the request log arrive as events from main, so they stay live.
  */
 import { useEffect, useState } from 'react';
-import type { RequestLogEntry, ServerStatus } from '../../../shared/contract.js';
+import type { RequestLogEntry, ServerStatus } from '../../../shared/contract/index.js';
 import { call, errorMessage, subscribe } from '../api.js';
 import { CopyButton } from '../components/CopyButton.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';

@@ -28,9 +28,9 @@ export const apaasKind = defineKind({
   description: 'Flexible Classroom (aPaaS) token: room user with --room, --user and --role; user with --user; app without',
   schema,
   fields: [
-    { key: 'roomUuid', flag: 'room', label: 'Room uuid', help: 'room uuid (for a room-user token)', type: 'text', valueName: '<uuid>' },
-    { key: 'userUuid', flag: 'user', label: 'User uuid', help: 'user uuid (omit for an app token)', type: 'text', valueName: '<uuid>' },
-    { key: 'role', flag: 'role', label: 'Role number', help: 'room role: 1 teacher, 2 student, 3 assistant (room token only)', type: 'int', valueName: '<n>' },
+    { key: 'roomUuid', flag: 'room', label: 'Room uuid', help: 'room uuid (for a room-user token)', hint: 'For a room token, with user and role', type: 'text', valueName: '<uuid>' },
+    { key: 'userUuid', flag: 'user', label: 'User uuid', help: 'user uuid (omit for an app token)', hint: 'Empty for an app token', type: 'text', valueName: '<uuid>' },
+    { key: 'role', flag: 'role', label: 'Role number', help: 'room role: 1 teacher, 2 student, 3 assistant (room token only)', hint: '1 teacher, 2 student, 3 assistant', type: 'int', valueName: '<n>' },
     expireField,
   ],
   examples: ['--room class-1 --user alice --role 2', '--user alice', '--expire 600'],

@@ -11,7 +11,7 @@ export const chatKind = defineKind({
   description: 'Chat token: a user token with --uid, an app token without',
   schema,
   fields: [
-    { key: 'userId', flag: 'uid', label: 'User id', help: 'Chat user id (omit for an app token)', type: 'text', valueName: '<user>' },
+    { key: 'userId', flag: 'uid', label: 'User ID', help: 'Chat user id (omit for an app token)', hint: 'Empty for an app token', type: 'text', valueName: '<user>' },
     expireField,
   ],
   examples: ['--uid alice', '--expire 600'],

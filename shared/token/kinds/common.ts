@@ -14,7 +14,7 @@ import {
   type Credentials,
   type Role,
 } from '../../contract/fields.js';
-import type { AgoraKit } from '../agora-kit.js';
+import type { AgoraKit } from './agora-kit-type.js';
 import type { AccessToken2 } from 'agora-token/src/AccessToken2.js';
 import type { BuildOptions, KindField } from './kind.js';
 
@@ -122,23 +122,23 @@ export function rtmUserOf(v: RtcPart & { rtmUserId?: string | undefined }): stri
 
 // ------------------------------------------------------------- field declarations
 
-export const expireField: KindField = { key: 'expire', flag: 'expire', label: 'Expire (seconds)', help: 'token lifetime in seconds (default 3600)', type: 'seconds', valueName: '<seconds>' };
+export const expireField: KindField = { key: 'expire', flag: 'expire', label: 'Token expiry (seconds)', help: 'token lifetime in seconds (default 3600)', hint: 'Empty or 0: 3600 s', type: 'seconds', valueName: '<seconds>' };
 export const channelField: KindField = { key: 'channel', flag: 'channel', label: 'Channel', help: 'channel name (up to 64 bytes)', type: 'text', valueName: '<name>', required: true };
-export const uidField: KindField = { key: 'uid', flag: 'uid', label: 'UID', help: 'numeric user id, 0..4294967295 (0 lets any user join)', type: 'uid', valueName: '<n>', oneOf: 'user' };
+export const uidField: KindField = { key: 'uid', flag: 'uid', label: 'UID', help: 'numeric user id, 0..4294967295 (0 lets any user join)', hint: '0..4294967295; 0 lets any user join', type: 'uid', valueName: '<n>', oneOf: 'user' };
 export const accountField: KindField = { key: 'account', flag: 'account', label: 'User account', help: 'user account (string, up to 255 bytes) instead of --uid', type: 'text', valueName: '<name>', oneOf: 'user' };
 export const roleField: KindField = { key: 'role', flag: 'role', label: 'Role', help: 'publisher (join and publish) or subscriber (join only); default publisher', type: 'role', valueName: '<role>', choices: ['publisher', 'subscriber'] };
 
 export const privilegeFields: readonly KindField[] = [
-  { key: 'privilegeExpire', flag: 'privilege-expire', label: 'Privilege expire (seconds)', help: 'expiry of every privilege (default: the token expiry)', type: 'seconds', valueName: '<seconds>', advanced: true },
-  { key: 'privileges.join', flag: 'join-expire', label: 'Join expire', help: 'expiry of the join-channel privilege', type: 'seconds', valueName: '<seconds>', advanced: true },
-  { key: 'privileges.audio', flag: 'audio-expire', label: 'Audio expire', help: 'expiry of the publish-audio privilege', type: 'seconds', valueName: '<seconds>', advanced: true },
-  { key: 'privileges.video', flag: 'video-expire', label: 'Video expire', help: 'expiry of the publish-video privilege', type: 'seconds', valueName: '<seconds>', advanced: true },
-  { key: 'privileges.data', flag: 'data-expire', label: 'Data expire', help: 'expiry of the publish-data privilege', type: 'seconds', valueName: '<seconds>', advanced: true },
+  { key: 'privilegeExpire', flag: 'privilege-expire', label: 'Privilege expiry (seconds)', help: 'expiry of every privilege (default: the token expiry)', type: 'seconds', valueName: '<seconds>', advanced: true },
+  { key: 'privileges.join', flag: 'join-expire', label: 'Join channel expiry (seconds)', help: 'expiry of the join-channel privilege', type: 'seconds', valueName: '<seconds>', advanced: true },
+  { key: 'privileges.audio', flag: 'audio-expire', label: 'Publish audio expiry (seconds)', help: 'expiry of the publish-audio privilege', type: 'seconds', valueName: '<seconds>', advanced: true },
+  { key: 'privileges.video', flag: 'video-expire', label: 'Publish video expiry (seconds)', help: 'expiry of the publish-video privilege', type: 'seconds', valueName: '<seconds>', advanced: true },
+  { key: 'privileges.data', flag: 'data-expire', label: 'Publish data expiry (seconds)', help: 'expiry of the publish-data privilege', type: 'seconds', valueName: '<seconds>', advanced: true },
 ];
 
 export const rtmUserFields: readonly KindField[] = [
-  { key: 'rtmUserId', flag: 'rtm-uid', label: 'RTM user id', help: 'RTM user id (default: the account or uid; required when --uid is 0)', type: 'text', valueName: '<user>' },
-  { key: 'rtmExpire', flag: 'rtm-expire', label: 'RTM expire (seconds)', help: 'expiry of the RTM login privilege (default: the token expiry)', type: 'seconds', valueName: '<seconds>', advanced: true },
+  { key: 'rtmUserId', flag: 'rtm-uid', label: 'RTM user ID', help: 'RTM user id (default: the account or uid; required when --uid is 0)', hint: 'Default: the account or uid; required for uid 0', type: 'text', valueName: '<user>' },
+  { key: 'rtmExpire', flag: 'rtm-expire', label: 'RTM login expiry (seconds)', help: 'expiry of the RTM login privilege (default: the token expiry)', type: 'seconds', valueName: '<seconds>', advanced: true },
 ];
 
 /** True when any per-privilege expiry was given: the HTTP API has one expiry only. */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Generated } from '../../contract/views.js';
 import type { Credentials } from '../../contract/fields.js';
-import type { AgoraKit } from '../agora-kit.js';
+import type { AgoraKit } from './agora-kit-type.js';
 
 /**
  * One token kind, declared once. The CLI's `token <id>` command, the IPC `token:build`
@@ -19,8 +19,10 @@ export interface KindField {
   flag: string;
   /** Form label. */
   label: string;
-  /** CLI option description and form hint. */
+  /** CLI option description. */
   help: string;
+  /** Form hint, in the app's words (no CLI flags). */
+  hint?: string;
   type: FieldType;
   /** Placeholder for the CLI flag's value, e.g. `<name>`. */
   valueName?: string;

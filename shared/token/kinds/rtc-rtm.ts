@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { resolveExpire, parseUidString } from '../../contract/fields.js';
 import type { BuiltToken } from '../../contract/views.js';
 import type { AccessToken2 } from 'agora-token/src/AccessToken2.js';
-import type { AgoraKit } from '../agora-kit.js';
+import type { AgoraKit } from './agora-kit-type.js';
 import type { Credentials } from '../../contract/fields.js';
 import {
   accountField,

@@ -32,7 +32,7 @@ export const rteKind = defineKind({
     channelField,
     { key: 'uid', flag: 'uid', label: 'UID', help: 'numeric RTC user id, 0..4294967295', type: 'uid', valueName: '<n>', oneOf: 'user' },
     { ...accountField, advanced: true },
-    { key: 'rtmUserId', flag: 'rtm-uid', label: 'RTM user id', help: 'RTM user id (default: the RTC uid; required when --uid is 0)', type: 'text', valueName: '<user>' },
+    { key: 'rtmUserId', flag: 'rtm-uid', label: 'RTM user ID (optional)', help: 'RTM user id (default: the RTC uid; required when --uid is 0)', hint: 'Default: the uid', type: 'text', valueName: '<user>' },
     roleField,
     expireField,
   ],

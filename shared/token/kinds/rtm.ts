@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { expireSchema, resolveExpire, streamChannelSchema, userIdSchema } from '../../contract/fields.js';
-import type { AgoraKit } from '../agora-kit.js';
+import type { AgoraKit } from './agora-kit-type.js';
 import { expireField, finish, newToken } from './common.js';
 import { defineKind } from './kind.js';
 
@@ -64,11 +64,11 @@ export const rtmKind = defineKind({
   description: 'RTM login token; with --channel it also allows joining that stream channel, with --read/--write it carries RTM2 permissions',
   schema,
   fields: [
-    { key: 'userId', flag: 'uid', label: 'User id', help: 'RTM user id (up to 64 bytes)', type: 'text', valueName: '<user>', required: true },
-    { key: 'channel', flag: 'channel', label: 'Stream channel', help: 'stream channel the token may join (* for any)', type: 'text', valueName: '<name>' },
+    { key: 'userId', flag: 'uid', label: 'User ID', help: 'RTM user id (up to 64 bytes)', type: 'text', valueName: '<user>', required: true },
+    { key: 'channel', flag: 'channel', label: 'Stream channel (optional)', help: 'stream channel the token may join (* for any)', hint: 'A channel name, or * for any', type: 'text', valueName: '<name>' },
     expireField,
-    { key: 'permissions.read', flag: 'read', label: 'Read permissions', help: 'RTM2 read permission TYPE:NAME (message, stream, group, server-group, user; NAME may be a pattern like room-*); repeat or separate with commas', type: 'list', valueName: '<type:name>', advanced: true },
-    { key: 'permissions.write', flag: 'write', label: 'Write permissions', help: 'RTM2 write permission TYPE:NAME, as --read', type: 'list', valueName: '<type:name>', advanced: true },
+    { key: 'permissions.read', flag: 'read', label: 'RTM 2 read permissions', hint: 'TYPE:NAME, separated by spaces or commas; TYPE is message, stream, group, server-group or user; NAME may be a pattern like room-*', help: 'RTM2 read permission TYPE:NAME (message, stream, group, server-group, user; NAME may be a pattern like room-*); repeat or separate with commas', type: 'list', valueName: '<type:name>', advanced: true },
+    { key: 'permissions.write', flag: 'write', label: 'RTM 2 write permissions', hint: 'As read permissions', help: 'RTM2 write permission TYPE:NAME, as --read', type: 'list', valueName: '<type:name>', advanced: true },
   ],
   examples: ['--uid alice', '--uid alice --channel lobby', '--uid alice --read message:room-* --write stream:lobby'],
   httpTokenType: 'rtm',
