@@ -66,7 +66,7 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
   const { home, cleanup } = tempHome('atd-ui');
   const profiles = options.profiles ?? new ProfileStore({ home });
   const server = new ServerController();
-  const handlers = createIpcHandlers({ profiles, server, clipboard: { writeText: () => undefined } });
+  const handlers = createIpcHandlers({ profiles, server });
   const site = await serveStatic(RENDERER_DIR);
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',

@@ -25,7 +25,7 @@ export const rtcKind = defineKind({
   label: 'RTC',
   description: 'RTC token for a channel, by numeric uid or by user account',
   schema,
-  fields: [channelField, uidField, accountField, roleField, expireField, ...privilegeFields],
+  fields: [channelField, uidField, accountField, roleField, ...privilegeFields, expireField],
   examples: ['--channel demo --uid 42', '--channel demo --account alice --role subscriber --expire 600'],
   httpTokenType: 'rtc',
   httpCall(v) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { accountSchema, channelSchema, expireSchema, roleSchema, uidSchema, userIdSchema } from '../../contract/fields.js';
-import { accountField, channelField, expireField, roleField, rtmUserOf, uidOrAccount } from './common.js';
+import { channelField, expireField, roleField, rtmUserOf, uidOrAccount } from './common.js';
 import { defineKind } from './kind.js';
 import { rtcKind } from './rtc.js';
 import { rtmKind } from './rtm.js';
@@ -30,8 +30,8 @@ export const rteKind = defineKind({
   schema,
   fields: [
     channelField,
-    { key: 'uid', flag: 'uid', label: 'UID', help: 'numeric RTC user id, 0..4294967295', type: 'uid', valueName: '<n>', oneOf: 'user' },
-    { ...accountField, advanced: true },
+    // By uid only, as the CLI always had it; GET /rte/ also takes an account.
+    { key: 'uid', flag: 'uid', label: 'UID', help: 'numeric RTC user id, 0..4294967295', type: 'uid', valueName: '<n>', required: true },
     { key: 'rtmUserId', flag: 'rtm-uid', label: 'RTM user ID (optional)', help: 'RTM user id (default: the RTC uid; required when --uid is 0)', hint: 'Default: the uid', type: 'text', valueName: '<user>' },
     roleField,
     expireField,

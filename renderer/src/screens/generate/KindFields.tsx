@@ -54,7 +54,7 @@ function Alternatives({ group, fields, ...props }: { group: string; fields: Kind
         <legend>Build by</legend>
         {fields.map((field) => (
           <label key={field.key}>
-            <input type="radio" name={`choice-${group}`} checked={field === chosen} onChange={() => props.choose(group, field.key)} /> By {field.label}
+            <input type="radio" name={`choice-${group}`} checked={field === chosen} onChange={() => props.choose(group, field.key)} /> By {field.label.toLowerCase()}
           </label>
         ))}
       </fieldset>
