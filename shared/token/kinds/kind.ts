@@ -92,7 +92,7 @@ export interface TokenKind {
   build(kit: AgoraKit, credentials: Credentials, input: unknown, options: BuildOptions): Generated;
 }
 
-/** Declares a kind with its input typed by its schema, erased for the registry. */
-export function defineKind<S extends z.ZodType>(spec: TokenKindSpec<S>): TokenKind {
-  return spec as unknown as TokenKind;
+/** Declares a kind with its input typed by its schema, erased for the registry (its id kept). */
+export function defineKind<const Id extends string, S extends z.ZodType>(spec: TokenKindSpec<S> & { id: Id }): TokenKind & { readonly id: Id } {
+  return spec as unknown as TokenKind & { readonly id: Id };
 }

@@ -26,7 +26,7 @@ export const TOKEN_KINDS = [
   fpaKind,
 ] as const satisfies readonly TokenKind[];
 
-export type KindId = 'rtc' | 'rtm' | 'rte' | 'chat' | 'rtc-rtm' | 'convoai' | 'stt' | 'apaas' | 'fpa';
+export type KindId = (typeof TOKEN_KINDS)[number]['id'];
 export const KIND_IDS = TOKEN_KINDS.map((kind) => kind.id) as KindId[];
 
 export const kindIdSchema = z.enum(KIND_IDS as [KindId, ...KindId[]], {
