@@ -1,15 +1,7 @@
 import type { ErrorInfo } from '../shared/errors.js';
-import {
-  IPC_CHANNELS,
-  IPC_EVENTS,
-  type IpcChannel,
-  type IpcEvent,
-  type IpcEvents,
-  type IpcRequest,
-  type IpcResponse,
-  type IpcResult,
-  type TokenDeskApi,
-} from '../shared/contract/index.js';
+// Plain names only: the sandboxed preload bundle must not carry zod and the schemas.
+import { IPC_CHANNELS, IPC_EVENTS, type IpcChannel, type IpcEvent } from '../shared/contract/channels.js';
+import type { IpcEvents, IpcRequest, IpcResponse, IpcResult, TokenDeskApi } from '../shared/contract/ipc.js';
 
 /**
  * How `window.tokenDesk` reaches main. The preload passes Electron's ipcRenderer; the

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ErrorInfo } from '../errors.js';
 import { profileNameSchema } from '../profiles/profile-name.js';
 import { kindIdSchema } from '../token/kinds/registry.js';
+import { IPC_CHANNELS, IPC_EVENTS, type IpcChannel, type IpcEvent } from './channels.js';
 import { appCertificateSchema, appIdSchema, hostSchema, portSchema } from './fields.js';
 import {
   decodeViewSchema,
@@ -14,8 +15,8 @@ import {
 
 /**
  * Every IPC channel (renderer -> main) and event (main -> renderer) as zod schemas. The
- * channel list, the handlers' parsing and the renderer's types all come from this map,
- * so a channel cannot be typed without being registered.
+ * map must cover exactly the names in channels.ts (checked by `satisfies`), the handlers
+ * parse with it and the renderer's types come from it.
  */
 
 const requestObject = { error: 'the request must be an object' };
@@ -88,16 +89,15 @@ export const ipcContract = {
   'server:start': { request: serverStartSchema, response: serverStatusSchema },
   'server:stop': { request: noRequestSchema, response: serverStatusSchema },
   'server:status': { request: noRequestSchema, response: serverStatusSchema },
-} as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
+} as const satisfies Record<IpcChannel, { request: z.ZodType; response: z.ZodType }>;
 
-export type IpcChannel = keyof typeof ipcContract;
+export { IPC_CHANNELS, IPC_EVENTS, type IpcChannel, type IpcEvent };
 /** What the renderer sends (before defaults and transforms). */
 export type IpcRequest<C extends IpcChannel> = z.input<(typeof ipcContract)[C]['request']>;
 /** What a handler receives after parsing. */
 export type IpcParsedRequest<C extends IpcChannel> = z.output<(typeof ipcContract)[C]['request']>;
 export type IpcResponse<C extends IpcChannel> = z.output<(typeof ipcContract)[C]['response']>;
 
-export const IPC_CHANNELS = Object.keys(ipcContract) as IpcChannel[];
 
 /**
  * Handlers answer with a Result instead of throwing: an Error thrown across Electron's
@@ -109,10 +109,8 @@ export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: ErrorInf
 export const ipcEventContract = {
   'server:request': requestLogEntrySchema,
   'server:status': serverStatusSchema,
-} as const;
-export type IpcEvent = keyof typeof ipcEventContract;
+} as const satisfies Record<IpcEvent, z.ZodType>;
 export type IpcEvents = { [E in IpcEvent]: z.output<(typeof ipcEventContract)[E]> };
-export const IPC_EVENTS = Object.keys(ipcEventContract) as IpcEvent[];
 
 /** What the preload exposes as `window.tokenDesk` (and what browser mode implements over HTTP). */
 export interface TokenDeskApi {
