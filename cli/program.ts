@@ -1,16 +1,38 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
-import { decodeCommand } from './commands/decode.js';
-import { diagnoseCommand } from './commands/diagnose.js';
-import { profileCommand } from './commands/profile.js';
-import { serveCommand } from './commands/serve.js';
-import { tokenCommand } from './commands/token.js';
-import { uiCommand } from './commands/ui.js';
 import { EXIT } from './exit.js';
 
+/**
+ * Each command's module, loaded on use: `token` and `decode` must start fast, so they do
+ * not pay for the server (Fastify) or the profile store (the native keychain module).
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  token: async () => (await import('./commands/token.js')).tokenCommand(),
+  decode: async () => (await import('./commands/decode.js')).decodeCommand(),
+  diagnose: async () => (await import('./commands/diagnose.js')).diagnoseCommand(),
+  serve: async () => (await import('./commands/serve.js')).serveCommand(),
+  profile: async () => (await import('./commands/profile.js')).profileCommand(),
+  ui: async () => (await import('./commands/ui.js')).uiCommand(),
+};
+
+/** The command modules `args` needs: the one it names, or all of them (top-level help, typos). */
+async function loadCommands(args: readonly string[]): Promise<Command[]> {
+  const named = args[0] === undefined ? undefined : COMMANDS[args[0]];
+  if (named !== undefined) return [await named()];
+  return Promise.all(Object.values(COMMANDS).map((load) => load()));
+}
+
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  // dist/cli/program.js or the bundle in dist/cli/bundle/: the package root is two or three up.
+  for (const up of ['../../package.json', '../../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { name?: string; version: string };
+      if (pkg.name === 'agora-token-desk') return pkg.version;
+    } catch {
+      // not this one
+    }
+  }
+  return 'unknown';
 }
 
 /** Usage errors exit 2 (commander's default is 1, which we keep for failed checks). */
@@ -18,19 +40,27 @@ function applyExitCodes(command: Command): void {
   command.exitOverride((error: CommanderError) => {
     process.exit(error.exitCode === 0 ? EXIT.ok : EXIT.usage);
   });
+  // One line per error: commander puts its "(Did you mean --channel?)" on a second line.
+  command.configureOutput({ outputError: (text, write) => write(`${text.replace(/\n(?=\(Did you mean)/, ' ').trimEnd()}\n`) });
   for (const sub of command.commands) applyExitCodes(sub);
 }
 
-export function createProgram(): Command {
+/**
+ * Spellings commander does not take by itself: `-V` for the version (as many tools do) and
+ * `help token rtc` for a nested command's help (commander's help command stops at one level).
+ */
+export function normalizeArgs(args: readonly string[]): string[] {
+  if (args.length === 1 && args[0] === '-V') return ['--version'];
+  if (args[0] === 'help' && args.length > 2) return [...args.slice(1), '--help'];
+  return [...args];
+}
+
+export async function createProgram(args: readonly string[] = []): Promise<Command> {
   const program = new Command('agora-token-desk')
     .description('Build, decode and verify Agora access tokens; serve them with the agora-token-service API.')
-    .version(version(), '-v, --version')
-    .addCommand(tokenCommand())
-    .addCommand(decodeCommand())
-    .addCommand(diagnoseCommand())
-    .addCommand(serveCommand())
-    .addCommand(profileCommand())
-    .addCommand(uiCommand())
+    .version(version(), '-v, --version');
+  for (const command of await loadCommands(args)) program.addCommand(command);
+  program
     .addHelpText(
       'after',
       `

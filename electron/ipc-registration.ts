@@ -1,4 +1,4 @@
-import { IPC_CHANNELS, type IpcResult } from '../shared/contract.js';
+import { IPC_CHANNELS, type IpcResult } from '../shared/contract/index.js';
 import type { IpcHandlerMap } from './handlers/result.js';
 import { isTrustedSender } from './security.js';
 

@@ -3,7 +3,7 @@
  * contract's IPC handlers to the services. Everything worth testing lives in plain modules
  * (handlers/, security.ts, window-state.ts, ipc-registration.ts) that run under Node.
  */
-import { BrowserWindow, Menu, app, clipboard, ipcMain, screen, session, shell } from 'electron';
+import { BrowserWindow, Menu, app, ipcMain, screen, session, shell } from 'electron';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -118,7 +118,7 @@ function installMenu(): void {
 
 function start(): void {
   const profiles = new ProfileStore();
-  const handlers = createIpcHandlers({ profiles, server, clipboard });
+  const handlers = createIpcHandlers({ profiles, server });
   registerIpcHandlers(ipcMain, handlers, appUrl, (channel, frameUrl) => {
     console.warn(`refused IPC ${channel} from ${frameUrl ?? 'a closed frame'}`);
   });

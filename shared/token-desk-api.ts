@@ -1,21 +1,12 @@
 import type { ErrorInfo } from './errors.js';
-import {
-  IPC_CHANNELS,
-  IPC_EVENTS,
-  type IpcChannel,
-  type IpcEvent,
-  type IpcEvents,
-  type IpcRequest,
-  type IpcResponse,
-  type IpcResult,
-  type TokenDeskApi,
-} from './contract.js';
+// Plain names only: the sandboxed preload bundle must not carry zod and the schemas.
+import { IPC_CHANNELS, IPC_EVENTS, type IpcChannel, type IpcEvent } from './contract/channels.js';
+import type { IpcEvents, IpcRequest, IpcResponse, IpcResult, TokenDeskApi } from './contract/ipc.js';
 
 /**
- * How `window.tokenDesk` reaches the handlers. The preload passes Electron's ipcRenderer,
- * browser mode its HTTP transport, the Chromium tests a page binding: the object the
- * renderer sees is built by this one function in all three. Browser-safe (imports only the
- * contract), so the renderer bundle can carry it.
+ * How `window.tokenDesk` reaches main. The preload passes Electron's ipcRenderer; the
+ * Chromium tests pass a page binding to the same handlers, so the object the renderer
+ * sees is built by this one function in both.
  */
 export interface BridgeTransport {
   invoke(channel: IpcChannel, request: unknown): Promise<unknown>;

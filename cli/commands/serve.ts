@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import type { RequestLogEntry } from '../../shared/contract.js';
+import type { RequestLogEntry } from '../../shared/contract/index.js';
 import { TokenDeskError } from '../../shared/errors.js';
 import { tuneHeapForServing } from '../../shared/server/heap-settings.js';
 import { DEFAULT_HOST, DEFAULT_PORT, LocalTokenServer } from '../../shared/server/local-token-server.js';

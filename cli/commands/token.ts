@@ -1,25 +1,69 @@
-import { Command, Option } from 'commander';
-import {
-  buildChatToken,
-  buildRtcToken,
-  buildRteTokens,
-  buildRtmToken,
-  chatTokenInputSchema,
-  rtcTokenInputSchema,
-  rteTokenInputSchema,
-  rtmTokenInputSchema,
-} from '../../shared/token/build.js';
-import type { BuiltToken } from '../../shared/token/types.js';
-import { parseInput } from '../../shared/token/validation.js';
-import { parseSeconds, parseUid } from '../args.js';
-import { resolveCredentials } from '../credentials.js';
-import { printJson, processOutput, runCommand } from '../output.js';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { parseInput } from '../../shared/contract/fields.js';
+import type { Generated } from '../../shared/contract/views.js';
 import { TokenDeskError } from '../../shared/errors.js';
+import { buildParsedKind } from '../../shared/token/build-kind.js';
+import { inputFromValues, type FieldValues } from '../../shared/token/kinds/field-values.js';
+import type { KindField, TokenKind } from '../../shared/token/kinds/kind.js';
+import { TOKEN_KINDS } from '../../shared/token/kinds/registry.js';
+import type { CredentialRequest, CredentialSource } from '../credentials.js';
+import { printJson, processOutput, runCommand, type Output } from '../output.js';
 
-interface CommonFlags {
-  expire?: string;
-  json?: boolean;
-  profile?: string;
+/** `token <kind>`: one subcommand per kind in the registry, flags from its field declarations. */
+
+export interface TokenOptions {
+  kind: TokenKind;
+  /** Flag values by field key, as typed. */
+  values: FieldValues;
+  profile?: string | undefined;
+  json?: boolean | undefined;
+}
+
+export interface TokenDeps {
+  resolveCredentials(request: CredentialRequest): Promise<CredentialSource>;
+  output: Output;
+}
+
+const defaultDeps = async (): Promise<TokenDeps> => {
+  // Loaded on use: the profile store (and the keychain behind it) only when a command runs.
+  const { resolveCredentials } = await import('../credentials.js');
+  return { resolveCredentials, output: processOutput };
+};
+
+/** Exactly one of each group of alternative flags (uid or account), in the CLI's words. */
+function checkAlternatives(fields: readonly KindField[], values: FieldValues): void {
+  const groups = new Map<string, KindField[]>();
+  for (const field of fields) if (field.oneOf !== undefined) groups.set(field.oneOf, [...(groups.get(field.oneOf) ?? []), field]);
+  for (const [, group] of groups) {
+    const given = group.filter((field) => values[field.key] !== undefined);
+    if (given.length !== 1) {
+      const flags = group.map((field) => `--${field.flag}`);
+      throw new TokenDeskError('invalid_input', `give either ${flags.join(' or ')}`, group[0]?.key);
+    }
+  }
+}
+
+export async function runToken(options: TokenOptions, deps?: TokenDeps): Promise<void> {
+  const { kind, values } = options;
+  for (const field of kind.fields) {
+    if (field.required && values[field.key] === undefined) {
+      throw new TokenDeskError('invalid_input', `required option '--${field.flag} ${field.valueName ?? '<value>'}' not specified`, field.key);
+    }
+  }
+  checkAlternatives(kind.fields, values);
+  // Input is checked before credentials, so a typo is reported even without credentials.
+  const input = parseInput(kind.schema, inputFromValues(kind.fields, values));
+  const d = deps ?? (await defaultDeps());
+  const { credentials } = await d.resolveCredentials({ profile: options.profile });
+  print(buildParsedKind(kind, credentials, input), options.json, d.output);
+}
+
+function print(built: Generated, json: boolean | undefined, output: Output): void {
+  if (json) printJson(built, output);
+  else if ('rtcToken' in built) {
+    output.out(built.rtcToken);
+    output.out(built.rtmToken);
+  } else output.out(built.token);
 }
 
 const CREDENTIALS_HELP = `
@@ -27,120 +71,56 @@ Credentials: --profile NAME, else APP_ID and APP_CERTIFICATE from the environmen
 or a .env file in the working directory, else the default profile.
 Output: the token alone on stdout (so $(agora-token-desk token ...) works), or JSON with --json.`;
 
-function common(command: Command): Command {
-  return command
-    .option('--expire <seconds>', 'token lifetime in seconds (default 3600)')
-    .option('--profile <name>', 'use the App ID and certificate of this saved profile')
+/** A flag given twice is a mistake (which one did the user mean?), except for lists. */
+function once(flag: string) {
+  return (value: string, previous: unknown): string => {
+    if (previous !== undefined) throw new InvalidArgumentError(`--${flag} was given more than once`);
+    return value;
+  };
+}
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+function fieldOption(field: KindField): Option {
+  // Required flags are checked by runToken, not commander: its mandatory check runs before
+  // its unknown-option check, so a typo (--chanel) would hide behind "required option".
+  const option = new Option(`--${field.flag} ${field.valueName ?? '<value>'}`, field.required ? `${field.help} (required)` : field.help);
+  if (field.type === 'list') return option.argParser(collect);
+  const single = once(field.flag);
+  const choices = field.choices;
+  if (choices === undefined) return option.argParser(single);
+  // Commander's .choices() installs its own parser; keep its wording, and the once-rule.
+  option.argChoices = [...choices];
+  return option.argParser((value: string, previous: unknown) => {
+    if (!choices.includes(value)) throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.`);
+    return single(value, previous);
+  });
+}
+
+function kindCommand(kind: TokenKind): Command {
+  const command = new Command(kind.id).description(kind.description);
+  for (const field of kind.fields) command.addOption(fieldOption(field));
+  command
+    .addOption(new Option('--profile <name>', 'use the App ID and certificate of this saved profile').argParser(once('profile')))
     .option('--json', 'print JSON with the token and its issue and expiry times')
-    .addHelpText('after', CREDENTIALS_HELP);
+    .addHelpText(
+      'after',
+      `${CREDENTIALS_HELP}\nExamples:\n${kind.examples.map((example) => `  agora-token-desk token ${kind.id}${example === '' ? '' : ` ${example}`}`).join('\n')}`,
+    )
+    .action(async (flags: Record<string, unknown>) => {
+      const values: Record<string, string | string[] | undefined> = {};
+      for (const field of kind.fields) {
+        const attribute = new Option(`--${field.flag}`).attributeName();
+        values[field.key] = flags[attribute] as string | string[] | undefined;
+      }
+      await runCommand(() =>
+        runToken({ kind, values, profile: flags['profile'] as string | undefined, json: flags['json'] === true }),
+      );
+    });
+  return command;
 }
-
-function print(built: BuiltToken, json: boolean | undefined): void {
-  if (json) printJson(built);
-  else processOutput.out(built.token);
-}
-
-const roleOption = () =>
-  new Option('--role <role>', 'publisher (join and publish) or subscriber (join only)')
-    .choices(['publisher', 'subscriber'])
-    .default('publisher');
 
 export function tokenCommand(): Command {
-  const token = new Command('token').description('build an RTC, RTM, RTC+RTM or Chat token');
-
-  common(
-    token
-      .command('rtc')
-      .description('RTC token for a channel, by numeric uid or by user account')
-      .requiredOption('--channel <name>', 'channel name (up to 64 bytes)')
-      .option('--uid <n>', 'numeric user id, 0..4294967295 (0 lets any user join)')
-      .option('--account <name>', 'user account (string, up to 255 bytes) instead of --uid')
-      .addOption(roleOption())
-      .option('--privilege-expire <seconds>', 'expiry of every privilege (default: the token expiry)')
-      .option('--join-expire <seconds>', 'expiry of the join-channel privilege')
-      .option('--audio-expire <seconds>', 'expiry of the publish-audio privilege')
-      .option('--video-expire <seconds>', 'expiry of the publish-video privilege')
-      .option('--data-expire <seconds>', 'expiry of the publish-data privilege'),
-  ).action(async (flags: CommonFlags & Record<string, string | undefined>) =>
-    runCommand(async () => {
-      if ((flags['uid'] === undefined) === (flags['account'] === undefined)) {
-        throw new TokenDeskError('invalid_input', 'give either --uid or --account', 'uid');
-      }
-      const input = parseInput(rtcTokenInputSchema, {
-        channel: flags['channel'] ?? '',
-        ...(flags['uid'] !== undefined ? { uid: parseUid(flags['uid']) } : { account: flags['account'] }),
-        role: flags['role'] as 'publisher' | 'subscriber',
-        expire: parseSeconds('expire', flags.expire),
-        privilegeExpire: parseSeconds('privilege expire', flags['privilegeExpire']),
-        privileges: {
-          join: parseSeconds('join expire', flags['joinExpire']),
-          audio: parseSeconds('audio expire', flags['audioExpire']),
-          video: parseSeconds('video expire', flags['videoExpire']),
-          data: parseSeconds('data expire', flags['dataExpire']),
-        },
-      });
-      const { credentials } = await resolveCredentials({ profile: flags.profile });
-      print(buildRtcToken(credentials, input), flags.json);
-    }),
-  );
-
-  common(
-    token
-      .command('rtm')
-      .description('RTM login token; with --channel it also allows joining that stream channel')
-      .requiredOption('--uid <user>', 'RTM user id (up to 64 bytes)')
-      .option('--channel <name>', 'stream channel the token may join (* for any)'),
-  ).action(async (flags: CommonFlags & { uid: string; channel?: string }) =>
-    runCommand(async () => {
-      const input = parseInput(rtmTokenInputSchema, {
-        userId: flags.uid,
-        channel: flags.channel,
-        expire: parseSeconds('expire', flags.expire),
-      });
-      const { credentials } = await resolveCredentials({ profile: flags.profile });
-      print(buildRtmToken(credentials, input), flags.json);
-    }),
-  );
-
-  common(
-    token
-      .command('rte')
-      .description('an RTC token and an RTM token for the same user and channel (printed on two lines)')
-      .requiredOption('--channel <name>', 'channel name (also the RTM stream channel)')
-      .requiredOption('--uid <n>', 'numeric RTC user id, 0..4294967295')
-      .option('--rtm-uid <user>', 'RTM user id (default: the RTC uid; required when --uid is 0)')
-      .addOption(roleOption()),
-  ).action(async (flags: CommonFlags & { channel: string; uid: string; rtmUid?: string; role: string }) =>
-    runCommand(async () => {
-      const input = parseInput(rteTokenInputSchema, {
-        channel: flags.channel,
-        uid: parseUid(flags.uid),
-        rtmUserId: flags.rtmUid,
-        role: flags.role as 'publisher' | 'subscriber',
-        expire: parseSeconds('expire', flags.expire),
-      });
-      const { credentials } = await resolveCredentials({ profile: flags.profile });
-      const built = buildRteTokens(credentials, input);
-      if (flags.json) printJson(built);
-      else {
-        processOutput.out(built.rtcToken);
-        processOutput.out(built.rtmToken);
-      }
-    }),
-  );
-
-  common(
-    token
-      .command('chat')
-      .description('Chat token: a user token with --uid, an app token without')
-      .option('--uid <user>', 'Chat user id (omit for an app token)'),
-  ).action(async (flags: CommonFlags & { uid?: string }) =>
-    runCommand(async () => {
-      const input = parseInput(chatTokenInputSchema, { userId: flags.uid, expire: parseSeconds('expire', flags.expire) });
-      const { credentials } = await resolveCredentials({ profile: flags.profile });
-      print(buildChatToken(credentials, input), flags.json);
-    }),
-  );
-
+  const token = new Command('token').description(`build a token: ${TOKEN_KINDS.map((kind) => kind.id).join(', ')}`);
+  for (const kind of TOKEN_KINDS) token.addCommand(kindCommand(kind));
   return token;
 }

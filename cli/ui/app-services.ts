@@ -9,7 +9,6 @@ import { createIpcHandlers } from '../../electron/handlers/ipc-handlers.js';
 import { ServerController } from '../../electron/handlers/server-controller.js';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security.js';
 import type { ChannelHandlers, EventSink } from '../../shared/app-server/app-server.js';
-import { TokenDeskError } from '../../shared/errors.js';
 import { ProfileStore } from '../../shared/profiles/profile-store.js';
 
 export interface AppServices {
@@ -20,21 +19,11 @@ export interface AppServices {
   dispose(): Promise<void>;
 }
 
-/**
- * The page copies with navigator.clipboard; writing this machine's clipboard from a
- * browser that may sit on another machine (SSH forwarding) would copy to the wrong place.
- */
-const noClipboard = {
-  writeText(): void {
-    throw new TokenDeskError('invalid_input', 'in the browser, copying goes through the page (its Copy buttons)');
-  },
-};
-
 export function createAppServices(): AppServices {
   const profiles = new ProfileStore();
   const server = new ServerController();
   return {
-    handlers: createIpcHandlers({ profiles, server, clipboard: noClipboard }),
+    handlers: createIpcHandlers({ profiles, server }),
     subscribeEvents: (send) => createEventSubscriptions(server, send),
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,
     dispose: () => server.dispose(),

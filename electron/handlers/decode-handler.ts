@@ -1,4 +1,4 @@
-import type { DecodeView } from '../../shared/contract.js';
+import type { DecodeView } from '../../shared/contract/index.js';
 import { toErrorInfo } from '../../shared/errors.js';
 import type { ProfileStore } from '../../shared/profiles/profile-store.js';
 import { decodeToken, type DecodedToken } from '../../shared/token/index.js';

@@ -1,4 +1,4 @@
-import { IPC_EVENTS, type IpcEvent, type IpcEvents } from '../../shared/contract.js';
+import { IPC_EVENTS, type IpcEvent, type IpcEvents } from '../../shared/contract/index.js';
 import type { ServerController } from './server-controller.js';
 
 /** Delivers one main-process event to the renderer (webContents.send, or a test page). */

@@ -1,12 +1,5 @@
-import type { IpcChannel, KeychainStatus, ProfileProblemView, ProfileView } from '../../shared/contract.js';
+import type { IpcChannel, KeychainStatus, ProfileProblemView, ProfileView } from '../../shared/contract/index.js';
 import type { Profile, ProfileProblem, ProfileStore } from '../../shared/profiles/profile-store.js';
-import {
-  noRequestSchema,
-  profileAddSchema,
-  profileCertificateSchema,
-  profileRefSchema,
-  profileRenameSchema,
-} from './request-schemas.js';
 import { handle, type IpcHandlerMap } from './result.js';
 
 type ProfileChannel = Extract<IpcChannel, `profiles:${string}`>;
@@ -38,7 +31,7 @@ function toKeychainView(status: KeychainStatus): KeychainStatus {
 
 export function createProfileHandlers(store: ProfileStore): Pick<IpcHandlerMap, ProfileChannel> {
   return {
-    'profiles:list': handle('profiles:list', noRequestSchema, async () => {
+    'profiles:list': handle('profiles:list', async () => {
       const { profiles, problems } = await store.list();
       return {
         profiles: profiles.map(toView),
@@ -46,18 +39,18 @@ export function createProfileHandlers(store: ProfileStore): Pick<IpcHandlerMap, 
         keychain: toKeychainView(await store.keychainStatus()),
       };
     }),
-    'profiles:add': handle('profiles:add', profileAddSchema, async (input) => toView(await store.add(input))),
-    'profiles:rename': handle('profiles:rename', profileRenameSchema, async (input) =>
+    'profiles:add': handle('profiles:add', async (input) => toView(await store.add(input))),
+    'profiles:rename': handle('profiles:rename', async (input) =>
       toView(await store.rename(input.id, input.name)),
     ),
-    'profiles:update-certificate': handle('profiles:update-certificate', profileCertificateSchema, async (input) =>
+    'profiles:update-certificate': handle('profiles:update-certificate', async (input) =>
       toView(await store.updateCertificate(input.id, input.appCertificate)),
     ),
-    'profiles:remove': handle('profiles:remove', profileRefSchema, async (input) => {
+    'profiles:remove': handle('profiles:remove', async (input) => {
       await store.remove(input.id);
       return { removed: true as const };
     }),
-    'profiles:set-default': handle('profiles:set-default', profileRefSchema, async (input) =>
+    'profiles:set-default': handle('profiles:set-default', async (input) =>
       toView(await store.setDefault(input.id)),
     ),
   };

@@ -1,7 +1,12 @@
-import type { z } from 'zod';
-import type { IpcChannel, IpcResponse, IpcResult } from '../../shared/contract.js';
+import {
+  ipcContract,
+  parseInput,
+  type IpcChannel,
+  type IpcParsedRequest,
+  type IpcResponse,
+  type IpcResult,
+} from '../../shared/contract/index.js';
 import { toErrorInfo } from '../../shared/errors.js';
-import { parseInput } from '../../shared/token/validation.js';
 
 /** One channel's main-process handler: takes the untrusted request, never throws. */
 export type IpcHandler<C extends IpcChannel> = (request: unknown) => Promise<IpcResult<IpcResponse<C>>>;
@@ -9,18 +14,18 @@ export type IpcHandler<C extends IpcChannel> = (request: unknown) => Promise<Ipc
 export type IpcHandlerMap = { [C in IpcChannel]: IpcHandler<C> };
 
 /**
- * Builds a handler that validates the request with `schema` (the first problem becomes an
- * `invalid_input` error naming the field) and turns anything thrown into an ErrorInfo, so
- * the renderer always gets a Result with the code and field intact.
+ * Builds a handler that parses the request once with the channel's contract schema (the
+ * first problem becomes an `invalid_input` error naming the field) and turns anything
+ * thrown into an ErrorInfo, so the renderer always gets a Result with code and field intact.
  */
-export function handle<C extends IpcChannel, S extends z.ZodType>(
-  _channel: C,
-  schema: S,
-  run: (input: z.output<S>) => Promise<IpcResponse<C>> | IpcResponse<C>,
+export function handle<C extends IpcChannel>(
+  channel: C,
+  run: (input: IpcParsedRequest<C>) => Promise<IpcResponse<C>> | IpcResponse<C>,
 ): IpcHandler<C> {
+  const schema = ipcContract[channel].request;
   return async (request) => {
     try {
-      const input = parseInput(schema, request);
+      const input = parseInput(schema, request) as IpcParsedRequest<C>;
       return { ok: true, value: await run(input) };
     } catch (error) {
       return { ok: false, error: toErrorInfo(error) };

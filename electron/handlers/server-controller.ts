@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { RequestLogEntry, ServerStartRequest, ServerStatus } from '../../shared/contract.js';
+import type { RequestLogEntry, ServerStartRequest, ServerStatus } from '../../shared/contract/index.js';
 import { toErrorInfo } from '../../shared/errors.js';
 import { LocalTokenServer } from '../../shared/server/local-token-server.js';
 import type { Credentials } from '../../shared/token/validation.js';

@@ -3,7 +3,7 @@
  * app, a page binding in the Chromium tests). Failures become ApiError so screens can show
  * the message next to the field it names.
  */
-import type { IpcChannel, IpcEvent, IpcEvents, IpcRequest, IpcResponse, TokenDeskApi } from '../../shared/contract.js';
+import type { IpcChannel, IpcEvent, IpcEvents, IpcRequest, IpcResponse, TokenDeskApi } from '../../shared/contract/index.js';
 import type { ErrorCode, ErrorInfo } from '../../shared/errors.js';
 
 declare global {

@@ -1,4 +1,4 @@
-import './zod-csp.js';
+import './zod-config.js';
 import './transport/install.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

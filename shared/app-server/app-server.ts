@@ -17,7 +17,7 @@ import {
   type IpcEvents,
   type IpcResponse,
   type IpcResult,
-} from '../contract.js';
+} from '../contract/index.js';
 import { TokenDeskError } from '../errors.js';
 import { EventStreamHub } from './event-stream.js';
 import { checkRequest, newAccessKey } from './guards.js';

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { IpcEvent, IpcEvents, RequestLogEntry } from '../contract.js';
+import type { IpcEvent, IpcEvents, RequestLogEntry } from '../contract/index.js';
 
 /** How often an idle stream gets a comment, so proxies and the browser keep it open. */
 const KEEP_ALIVE_MS = 20_000;

@@ -1,5 +1,5 @@
 import type { FastifyError } from 'fastify';
-import type { HttpErrorBody } from '../contract.js';
+import type { HttpErrorBody } from '../contract/index.js';
 import { TokenDeskError } from '../errors.js';
 
 /** The JSON every error response carries: agora-token-service's `error` plus `status` and `message`. */

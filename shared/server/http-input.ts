@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { expireSchema, parseInput, uidSchema } from '../token/validation.js';
+import { HTTP_TOKEN_TYPES, TOKEN_TYPE_MESSAGE } from './registry-token-types.js';
 
 /**
  * URL and body rules of the agora-token-service API. Strings from the URL are turned into
@@ -41,7 +42,7 @@ const optionalText = (field: string) =>
 /** The JSON body of POST /getToken. Unknown fields are ignored, as the Go service does. */
 export const getTokenBodySchema = z.object(
   {
-    tokenType: z.enum(['rtc', 'rtm', 'chat'], { error: 'tokenType must be rtc, rtm or chat' }),
+    tokenType: z.enum(HTTP_TOKEN_TYPES, { error: TOKEN_TYPE_MESSAGE }),
     channel: optionalText('channel'),
     role: optionalText('role'),
     uid: optionalText('uid'),

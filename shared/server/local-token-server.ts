@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import type { RequestLogEntry } from '../contract.js';
+import type { RequestLogEntry } from '../contract/index.js';
 import { TokenDeskError } from '../errors.js';
 import { resolveServerOptions, type LocalServerOptions } from './server-options.js';
 import { createTokenApp } from './token-app.js';

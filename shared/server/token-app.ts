@@ -1,5 +1,5 @@
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { RequestLogEntry } from '../contract.js';
+import type { RequestLogEntry } from '../contract/index.js';
 import { describeError, errorBody } from './http-errors.js';
 import {
   CORS_ALLOW_HEADERS,

@@ -10,6 +10,7 @@ import {
 import type { BuiltRteTokens, BuiltToken } from '../token/types.js';
 import { parseInput, parseUidString, type Credentials } from '../token/validation.js';
 import { getTokenBodySchema, parseExpiry, parseUidParam } from './http-input.js';
+import { TOKEN_TYPE_MESSAGE, isRegistryTokenType, tokenFromRegistryBody } from './registry-token-types.js';
 
 /**
  * The agora-token-service semantics of each route, as plain functions from what the
@@ -74,6 +75,7 @@ export function chatFromPath(credentials: Credentials, chatid: string | undefine
 /** POST /getToken: one body for all three token kinds. */
 export function tokenFromBody(credentials: Credentials, body: unknown): BuiltToken {
   const v = parseInput(getTokenBodySchema, body);
+  if (isRegistryTokenType(v.tokenType)) return tokenFromRegistryBody(credentials, v.tokenType, v);
   switch (v.tokenType) {
     case 'rtc': {
       if (v.channel === undefined) throw new TokenDeskError('invalid_input', 'channel is required', 'channel');
@@ -89,4 +91,5 @@ export function tokenFromBody(credentials: Credentials, body: unknown): BuiltTok
     case 'chat':
       return buildChatToken(credentials, { userId: v.uid, expire: v.expire });
   }
+  throw new TokenDeskError('invalid_input', TOKEN_TYPE_MESSAGE, 'tokenType');
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { HttpRoutes } from '../contract.js';
+import type { HttpRoutes } from '../contract/index.js';
 import type { Credentials } from '../token/validation.js';
 import { chatFromPath, rteFromPath, rtcFromPath, rtmFromPath, tokenFromBody } from './token-requests.js';
 

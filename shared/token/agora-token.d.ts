@@ -36,11 +36,38 @@ declare module 'agora-token/src/AccessToken2.js' {
     __account: Buffer | string;
   }
   export class ServiceApaas extends Service {
+    constructor(roomUuid?: string, userUuid?: string, role?: number);
+    static PRIVILEGE_ROOM_USER: number;
+    static PRIVILEGE_USER: number;
+    static PRIVILEGE_APP: number;
     __room_uuid: Buffer | string;
     __user_uuid: Buffer | string;
     __role: number;
   }
+  export class Rtm2Permissions {
+    static kMessageChannels: number;
+    static kStreamChannels: number;
+    static kGroupChannels: number;
+    static kServerGroups: number;
+    static kUsers: number;
+    static kRead: number;
+    static kWrite: number;
+    details: Record<number, Record<number, string[]>>;
+    add(resourceType: number, permissionType: number, resources: string[]): void;
+  }
+  export class ServiceFpa extends Service {
+    constructor();
+    static kPrivilegeLogin: number;
+  }
+  export class ServiceConvoAI extends Service {
+    constructor();
+  }
+  export class ServiceStt extends Service {
+    constructor();
+  }
   export class ServiceRtm2 extends Service {
+    constructor(userId?: string, permissions?: Rtm2Permissions);
+    static kPrivilegeLogin: number;
     __user_id: Buffer | string;
     __permissions: { details: Record<string, Record<string, string[]>> };
   }

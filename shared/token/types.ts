@@ -125,20 +125,5 @@ export interface TokenTimeStatus {
   privileges: PrivilegeTimeStatus[];
 }
 
-/** A token as built: the string plus its issue time, lifetime and expiry (unix seconds). */
-export interface BuiltToken {
-  token: string;
-  issuedAt: number;
-  expire: number;
-  expiresAt: number;
-}
-
-/** The RTC + RTM pair for one user and channel. */
-export interface BuiltRteTokens {
-  rtcToken: string;
-  rtmToken: string;
-  rtmUserId: string;
-  issuedAt: number;
-  expire: number;
-  expiresAt: number;
-}
+// Built tokens are part of the contract: their types come from its schemas.
+export type { BuiltRteTokens, BuiltToken } from '../contract/views.js';

@@ -113,7 +113,7 @@ describe('electron-builder.yml', () => {
       'shared/contract.ts',
       'tests/dist/builder-config.test.ts',
       'dist/cli/main.js',
-      'dist/shared/contract.js',
+      'dist/shared/contract/index.js',
       'scripts/make-icon.mjs',
       'build/icon.svg',
       'electron-builder.yml',

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { createTokenDeskApi, type BridgeTransport } from '../../electron/bridge.js';
-import type { IpcChannel, IpcEvent, RequestLogEntry } from '../../shared/contract.js';
+import type { IpcChannel, IpcEvent, RequestLogEntry } from '../../shared/contract/index.js';
 
 /** A transport over an in-process emitter: records calls, answers with what it is given. */
 function transport(answer: (channel: IpcChannel, request: unknown) => Promise<unknown>) {
@@ -40,11 +40,10 @@ describe('createTokenDeskApi', () => {
     const t = transport(async () => {
       throw new Error("No handler registered for 'token:rtc'");
     });
-    const result = await createTokenDeskApi(t.value).invoke('token:rtc', {
+    const result = await createTokenDeskApi(t.value).invoke('token:build', {
+      kind: 'rtc',
       profileId: 'p',
-      channel: 'c',
-      uid: 1,
-      role: 'publisher',
+      input: { channel: 'c', uid: 1, role: 'publisher' },
     });
     expect(result).toEqual({
       ok: false,

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TokenDeskApi } from '../../shared/contract.js';
+import type { TokenDeskApi } from '../../shared/contract/index.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 
 const PRELOAD = join(REPO_ROOT, 'dist', 'electron', 'preload.cjs');

@@ -33,7 +33,7 @@ describe.skipIf(!available)('IPC profiles:* handlers (real ProfileStore and keyc
     expect(view).toMatchObject({ name: 'staging', appId: first.appId });
     expect(Number.isNaN(Date.parse(view.createdAt))).toBe(false);
     // The certificate went to the keychain: a token built on the profile verifies with it.
-    const built = await h.ok('token:chat', { profileId: view.id });
+    const built = await h.build('chat', { profileId: view.id });
     expect(decodeToken(built.token, { appCertificate: first.appCertificate }).signature).toBe('valid');
   });
 
@@ -74,7 +74,7 @@ describe.skipIf(!available)('IPC profiles:* handlers (real ProfileStore and keyc
 
     const updated = await h.ok('profiles:update-certificate', { id: added.id, appCertificate: replacement });
     expect(updated.id).toBe(added.id);
-    const built = await h.ok('token:rtm', { profileId: added.id, userId: 'alice' });
+    const built = await h.build('rtm', { profileId: added.id, userId: 'alice' });
     expect(decodeToken(built.token, { appCertificate: replacement }).signature).toBe('valid');
     expect(decodeToken(built.token, { appCertificate: second.appCertificate }).signature).toBe('invalid');
 
@@ -92,7 +92,7 @@ describe.skipIf(!available)('IPC profiles:* handlers (real ProfileStore and keyc
     expect(await h.ok('profiles:remove', { id: staging?.id })).toEqual({ removed: true });
     expect((await h.ok('profiles:list', undefined)).profiles.map((p) => p.name)).toEqual(['production']);
     expect((await h.fail('profiles:remove', { id: staging?.id })).code).toBe('profile_not_found');
-    expect((await h.fail('token:chat', { profileId: staging?.id })).code).toBe('profile_not_found');
+    expect((await h.failBuild('chat', { profileId: staging?.id })).code).toBe('profile_not_found');
     expect(await h.fail('profiles:rename', { id: '', name: 'x' })).toEqual({
       code: 'invalid_input',
       field: 'id',

@@ -1,6 +1,7 @@
 import { createIpcHandlers } from '../../electron/handlers/ipc-handlers.js';
 import { ServerController } from '../../electron/handlers/server-controller.js';
-import type { IpcChannel, IpcResponse, IpcResult } from '../../shared/contract.js';
+import type { BuiltRteTokens, BuiltToken, IpcChannel, IpcResponse, IpcResult } from '../../shared/contract/index.js';
+import type { KindId } from '../../shared/token/index.js';
 import type { ErrorInfo } from '../../shared/errors.js';
 import { ProfileStore } from '../../shared/profiles/profile-store.js';
 import { removeAll, tempHome } from '../profiles/keychain-env.js';
@@ -16,8 +17,7 @@ export async function openHarness() {
   const { home, cleanup } = tempHome('atd-ipc');
   const profiles = new ProfileStore({ home });
   const server = new ServerController();
-  const clipboardWrites: string[] = [];
-  const handlers = createIpcHandlers({ profiles, server, clipboard: { writeText: (text) => clipboardWrites.push(text) } });
+  const handlers = createIpcHandlers({ profiles, server });
   const responses: unknown[] = [];
 
   async function call<C extends IpcChannel>(channel: C, request: unknown): Promise<IpcResult<IpcResponse<C>>> {
@@ -35,12 +35,29 @@ export async function openHarness() {
     if (result.ok) throw new Error(`${channel} succeeded, but should have failed: ${JSON.stringify(result.value)}`);
     return result.error;
   }
+  /** token:build for a kind, from the flat `{profileId, ...input}` the old per-kind channels took. */
+  function envelope(kind: KindId, request: unknown): unknown {
+    if (typeof request !== 'object' || request === null) return request;
+    const { profileId, ...input } = request as { profileId?: unknown };
+    return { kind, ...(profileId === undefined ? {} : { profileId }), input };
+  }
+  async function build(kind: KindId, request: unknown): Promise<BuiltToken> {
+    const built = await ok('token:build', envelope(kind, request));
+    if (!('token' in built)) throw new Error(`${kind} built a pair, not one token`);
+    return built;
+  }
+  async function buildPair(kind: KindId, request: unknown): Promise<BuiltRteTokens> {
+    const built = await ok('token:build', envelope(kind, request));
+    if (!('rtcToken' in built)) throw new Error(`${kind} built one token, not a pair`);
+    return built;
+  }
+  const failBuild = (kind: KindId, request: unknown): Promise<ErrorInfo> => fail('token:build', envelope(kind, request));
   async function close(): Promise<void> {
     await server.dispose();
     await removeAll(profiles).catch(() => undefined);
     cleanup();
   }
-  return { home, profiles, server, handlers, clipboardWrites, responses, call, ok, fail, close };
+  return { home, profiles, server, handlers, responses, call, ok, fail, build, buildPair, failBuild, close };
 }
 
 export type Harness = Awaited<ReturnType<typeof openHarness>>;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DecodedToken, DecodedToken007, ServiceInfo } from '../../shared/token/index.js';
-import { decodeToken } from '../../shared/token/index.js';
+import { decodeToken, type KindId } from '../../shared/token/index.js';
 import { RTC_PUBLISHER_006, VECTOR_CHANNEL, VECTOR_CREDENTIALS, VECTOR_UID } from '../fixtures/agora-vectors.js';
 import { tamper007 } from '../fixtures/tamper.js';
 import { keychainReady, openHarness, randomCredentials, type Harness } from './test-env.js';
@@ -33,53 +33,53 @@ describe.skipIf(!available)('IPC token:* handlers (real engine, real keychain)',
   });
 
   it('token:rtc builds what the form asked, signed with the profile’s certificate', async () => {
-    const built = await h.ok('token:rtc', { profileId, channel: 'room 1', uid: 42, role: 'subscriber', expire: 600 });
+    const built = await h.build('rtc', { profileId, channel: 'room 1', uid: 42, role: 'subscriber', expire: 600 });
     expect(built.expire).toBe(600);
     expect(built.expiresAt).toBe(built.issuedAt + 600);
     const decoded = verify(built.token);
     expect(decoded).toMatchObject({ appId: credentials.appId, signature: 'valid' });
     expect(service(decoded, 'rtc')).toEqual({ type: 'rtc', channel: 'room 1', uid: '42', privileges: { joinChannel: 600 } });
 
-    const byAccount = await h.ok('token:rtc', { profileId, channel: 'room 1', account: 'alice', role: 'publisher' });
+    const byAccount = await h.build('rtc', { profileId, channel: 'room 1', account: 'alice', role: 'publisher' });
     expect(service(verify(byAccount.token), 'rtc')).toMatchObject({ uid: 'alice' });
     expect(Object.keys(service(verify(byAccount.token), 'rtc')?.privileges ?? {})).toHaveLength(4);
   });
 
   it('token:rtm, token:rte and token:chat build every other kind', async () => {
-    const rtm = await h.ok('token:rtm', { profileId, userId: 'bob', channel: 'stream' });
+    const rtm = await h.build('rtm', { profileId, userId: 'bob', channel: 'stream' });
     expect(service(verify(rtm.token), 'rtm')).toMatchObject({ userId: 'bob' });
     expect(service(verify(rtm.token), 'rtc')).toMatchObject({ channel: 'stream', uid: 'bob' });
 
-    const pair = await h.ok('token:rte', { profileId, channel: 'room', uid: 7, role: 'publisher' });
+    const pair = await h.buildPair('rte', { profileId, channel: 'room', uid: 7, role: 'publisher' });
     expect(pair.rtmUserId).toBe('7');
     expect(service(verify(pair.rtcToken), 'rtc')).toMatchObject({ channel: 'room', uid: '7' });
     expect(service(verify(pair.rtmToken), 'rtm')).toMatchObject({ userId: '7' });
 
-    const user = await h.ok('token:chat', { profileId, userId: 'carol', expire: 120 });
+    const user = await h.build('chat', { profileId, userId: 'carol', expire: 120 });
     expect(service(verify(user.token), 'chat')).toEqual({ type: 'chat', userId: 'carol', privileges: { user: 120 } });
-    const app = await h.ok('token:chat', { profileId });
+    const app = await h.build('chat', { profileId });
     expect(service(verify(app.token), 'chat')).toMatchObject({ privileges: { app: 3600 } });
   });
 
   it('validation errors carry the field and the engine’s message', async () => {
-    const cases: Array<[Parameters<Harness['fail']>[0], Record<string, unknown>, { field: string; message: string }]> = [
-      ['token:rtc', { profileId, channel: '', uid: 1, role: 'publisher' }, { field: 'channel', message: 'channel is required' }],
-      ['token:rtc', { profileId, channel: 'c', uid: -1, role: 'publisher' }, { field: 'uid', message: 'uid must be a whole number from 0 to 4294967295' }],
-      ['token:rtc', { profileId, channel: 'c', uid: 1, role: 'admin' }, { field: 'role', message: 'role must be publisher or subscriber' }],
-      ['token:rtc', { channel: 'c', uid: 1, role: 'publisher' }, { field: 'profileId', message: 'profile is required' }],
-      ['token:rtm', { profileId, userId: '' }, { field: 'userId', message: 'user id is required' }],
-      ['token:rte', { profileId, channel: 'c', uid: 1, role: 'publisher', expire: 1.5 }, { field: 'expire', message: 'expire must be a whole number of seconds from 1 to 4294967295 (0 means the default)' }],
-      ['token:chat', { profileId, userId: 'x'.repeat(65) }, { field: 'userId', message: 'user id must be at most 64 bytes' }],
+    const cases: Array<[KindId, Record<string, unknown>, { field: string; message: string }]> = [
+      ['rtc', { profileId, channel: '', uid: 1, role: 'publisher' }, { field: 'channel', message: 'channel is required' }],
+      ['rtc', { profileId, channel: 'c', uid: -1, role: 'publisher' }, { field: 'uid', message: 'uid must be a whole number from 0 to 4294967295' }],
+      ['rtc', { profileId, channel: 'c', uid: 1, role: 'admin' }, { field: 'role', message: 'role must be publisher or subscriber' }],
+      ['rtc', { channel: 'c', uid: 1, role: 'publisher' }, { field: 'profileId', message: 'profile is required' }],
+      ['rtm', { profileId, userId: '' }, { field: 'userId', message: 'user id is required' }],
+      ['rte', { profileId, channel: 'c', uid: 1, role: 'publisher', expire: 1.5 }, { field: 'expire', message: 'expire must be a whole number of seconds from 1 to 4294967295 (0 means the default)' }],
+      ['chat', { profileId, userId: 'x'.repeat(65) }, { field: 'userId', message: 'user id must be at most 64 bytes' }],
     ];
-    for (const [channel, request, expected] of cases) {
-      expect(await h.fail(channel, request), `${channel} ${JSON.stringify(request)}`).toEqual({ code: 'invalid_input', ...expected });
+    for (const [kind, request, expected] of cases) {
+      expect(await h.failBuild(kind, request), `${kind} ${JSON.stringify(request)}`).toEqual({ code: 'invalid_input', ...expected });
     }
-    expect(await h.fail('token:rtc', null)).toMatchObject({ code: 'invalid_input', message: 'the request must be an object' });
-    expect((await h.fail('token:rtc', { profileId: 'no-such-profile', channel: 'c', uid: 1, role: 'publisher' })).code).toBe('profile_not_found');
+    expect(await h.failBuild('rtc', null)).toMatchObject({ code: 'invalid_input', message: 'the request must be an object' });
+    expect((await h.failBuild('rtc', { profileId: 'no-such-profile', channel: 'c', uid: 1, role: 'publisher' })).code).toBe('profile_not_found');
   });
 
   it('token:decode verifies with the profile whose App ID the token carries', async () => {
-    const built = await h.ok('token:rtc', { profileId, channel: 'c', uid: 9, role: 'publisher' });
+    const built = await h.build('rtc', { profileId, channel: 'c', uid: 9, role: 'publisher' });
     const view = await h.ok('token:decode', { token: built.token });
     expect(view.profile).toEqual({ id: profileId, name: 'desk' });
     expect(view.decoded).toMatchObject({ version: '007', appId: credentials.appId, signature: 'valid' });
@@ -87,7 +87,7 @@ describe.skipIf(!available)('IPC token:* handlers (real engine, real keychain)',
   });
 
   it('token:decode says a tampered token is invalid, and why', async () => {
-    const built = await h.ok('token:rtc', { profileId, channel: 'room-a', uid: 9, role: 'publisher' });
+    const built = await h.build('rtc', { profileId, channel: 'room-a', uid: 9, role: 'publisher' });
     const view = await h.ok('token:decode', { token: tamper007(built.token, 'room-a', 'room-b') });
     expect(view.decoded.signature).toBe('invalid');
     expect(service(view.decoded, 'rtc')).toMatchObject({ channel: 'room-b' });

@@ -11,7 +11,7 @@ import { createEventSubscriptions } from '../../electron/handlers/event-subscrip
 import { createIpcHandlers, type IpcHandlerMap } from '../../electron/handlers/ipc-handlers.js';
 import { ServerController } from '../../electron/handlers/server-controller.js';
 import { isAppPage } from '../../electron/security.js';
-import { IPC_CHANNELS, type IpcChannel } from '../../shared/contract.js';
+import { IPC_CHANNELS, type IpcChannel } from '../../shared/contract/index.js';
 import { ProfileStore } from '../../shared/profiles/profile-store.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 import { removeAll, tempHome } from '../profiles/keychain-env.js';
@@ -66,7 +66,7 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
   const { home, cleanup } = tempHome('atd-ui');
   const profiles = options.profiles ?? new ProfileStore({ home });
   const server = new ServerController();
-  const handlers = createIpcHandlers({ profiles, server, clipboard: { writeText: () => undefined } });
+  const handlers = createIpcHandlers({ profiles, server });
   const site = await serveStatic(RENDERER_DIR);
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',

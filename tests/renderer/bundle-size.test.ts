@@ -5,16 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { parseCsp, CONTENT_SECURITY_POLICY } from '../../electron/security.js';
 import { RENDERER_DIR } from './app-harness.js';
 
-const LIMIT_BYTES = 150 * 1024;
+const LIMIT_BYTES = 110 * 1024;
 
 describe('the production renderer build (dist/renderer, built by npm test)', () => {
   const assets = join(RENDERER_DIR, 'assets');
   const scripts = readdirSync(assets).filter((name) => name.endsWith('.js'));
 
-  it('ships at most 150 KB of gzipped JavaScript in total', () => {
+  it('ships at most 110 KB of gzipped JavaScript in total', () => {
     expect(scripts.length).toBeGreaterThan(0);
     const gzipped = scripts.reduce((sum, name) => sum + gzipSync(readFileSync(join(assets, name)), { level: 9 }).length, 0);
-    console.log(`renderer JavaScript: ${scripts.length} file(s), ${(gzipped / 1024).toFixed(1)} KB gzipped (limit 150 KB)`);
+    console.log(`renderer JavaScript: ${scripts.length} file(s), ${(gzipped / 1024).toFixed(1)} KB gzipped (limit 110 KB)`);
     expect(gzipped).toBeLessThanOrEqual(LIMIT_BYTES);
   });
 

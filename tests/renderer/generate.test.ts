@@ -64,7 +64,7 @@ describe.runIf(ready)('Generate, in Chromium on the real handlers', () => {
     await page.getByRole('radio', { name: 'By user account' }).check();
     await page.getByLabel('User account', { exact: true }).fill('alice');
     await page.getByLabel('Role').selectOption('subscriber');
-    await page.getByText('Advanced: per-privilege expiry').click();
+    await page.getByText('More options').click();
     await page.getByLabel('Join channel expiry (seconds)').fill('120');
     const before = await shownToken(page);
     await page.getByLabel('User account', { exact: true }).press('Control+Enter');
@@ -106,7 +106,8 @@ describe.runIf(ready)('Generate, in Chromium on the real handlers', () => {
     await page.getByLabel('Token expiry (seconds)').fill('');
     await page.getByRole('button', { name: 'Generate' }).click();
     await expect.poll(async () => decoded007(await shownToken(page)).services[0]).toMatchObject({ type: 'chat', userId: 'carol', privileges: { user: 3600 } });
-    await page.getByRole('radio', { name: 'App token' }).check();
+    // An empty user id makes an app token.
+    await page.getByLabel('User ID').fill('');
     await page.getByRole('button', { name: 'Generate' }).click();
     await expect.poll(async () => decoded007(await shownToken(page)).services[0]).toMatchObject({ type: 'chat', privileges: { app: 3600 } });
     expect(await page.getByLabel('curl command', { exact: true }).textContent()).toBe('curl http://127.0.0.1:8080/chat/app/');
@@ -115,7 +116,7 @@ describe.runIf(ready)('Generate, in Chromium on the real handlers', () => {
   it("shows the engine's messages for bad input and generates nothing", async () => {
     await page.getByRole('tab', { name: 'RTC', exact: true }).click();
     const before = await shownToken(page);
-    await page.getByRole('radio', { name: 'By numeric uid' }).check();
+    await page.getByRole('radio', { name: 'By uid' }).check();
     await page.getByLabel('Channel', { exact: true }).fill('bad/channel');
     await page.getByLabel('UID', { exact: true }).fill('4294967296');
     await page.getByLabel('Token expiry (seconds)').fill('1.5');
@@ -143,6 +144,44 @@ describe.runIf(ready)('Generate, in Chromium on the real handlers', () => {
     expect(await page.getByLabel('Token', { exact: true }).inputValue()).toBe(token);
     await expect.poll(() => page.getByLabel('Signature').textContent()).toContain('valid');
     expect(await page.getByLabel('Signature').textContent()).toContain('profile "demo"');
+  });
+
+  // Every kind of the registry, through the real handlers, then its services in Decode.
+  const newKinds: Array<[string, Array<[string, string]>, string[]]> = [
+    ['RTC & RTM in one', [['Channel', 'room-4'], ['UID', '11'], ['RTM user ID', 'dora']], ['RTC service', 'RTM service']],
+    ['Conversational AI', [['Channel', 'room-4'], ['UID', '12'], ['RTM user ID', 'agent']], ['RTC service', 'RTM service', 'Conversational AI service']],
+    ['Transcription', [['Channel', 'room-4'], ['UID', '13'], ['RTM user ID', 'stt-bot']], ['RTC service', 'RTM service', 'Speech to text service']],
+    ['Flexible Classroom', [['Room uuid', 'class-1'], ['User uuid', 'erin'], ['Role number', '2']], ['aPaaS service', 'RTM service', 'Chat service']],
+    ['FPA', [], ['FPA service']],
+  ];
+  it.each(newKinds)('generates a %s token, and Decode shows its services', async (tab, fills, services) => {
+    await page.goto(`${app.site.url}#/generate`);
+    await page.getByRole('tab', { name: tab, exact: true }).click();
+    await page.getByRole('form', { name: `${tab} token` }).waitFor();
+    for (const [label, value] of fills) await page.getByLabel(label, { exact: true }).fill(value);
+    await page.getByRole('button', { name: 'Generate' }).click();
+    const token = decoded007(await shownToken(page));
+    expect(token.services.length).toBe(services.length);
+    if (tab === 'Conversational AI') {
+      expect(await page.getByLabel('REST header', { exact: true }).textContent()).toBe(`Authorization: agora token=${await shownToken(page)}`);
+    }
+    await page.getByRole('button', { name: 'Open Token in Decode' }).click();
+    await expect.poll(() => page.getByLabel('Signature').textContent()).toContain('valid');
+    for (const service of services) await page.getByLabel(service, { exact: true }).waitFor();
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('generates an RTM token with RTM 2 permissions, and Decode lists them', async () => {
+    await page.goto(`${app.site.url}#/generate`);
+    await page.getByRole('tab', { name: 'RTM', exact: true }).click();
+    await page.getByLabel('User ID').fill('frank');
+    await page.getByText('More options').click();
+    await page.getByLabel('RTM 2 read permissions').fill('message:room-*');
+    await page.getByLabel('RTM 2 write permissions').fill('stream:lobby');
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await expect.poll(async () => decoded007(await shownToken(page)).services.map((service) => service.type)).toEqual(['rtm2']);
+    await page.getByRole('button', { name: 'Open Token in Decode' }).click();
+    await expect.poll(async () => (await page.getByLabel('RTM 2 service', { exact: true }).textContent()) ?? '').toContain('room-*');
   });
 
   it('looks right in dark mode too', async () => {

@@ -78,8 +78,9 @@ describe.runIf(ready)('Profiles, in Chromium on the real handlers and keychain',
     await page.getByRole('button', { name: 'Save certificate' }).click();
     await expect.poll(() => page.getByLabel('New App Certificate for demo').count()).toBe(0);
     const id = (await app.profiles.list()).profiles.find((p) => p.name === 'demo')?.id ?? '';
-    const result = await app.handlers['token:rtc']({ profileId: id, channel: 'c', uid: 1, role: 'publisher' });
+    const result = await app.handlers['token:build']({ kind: 'rtc', profileId: id, input: { channel: 'c', uid: 1, role: 'publisher' } });
     if (!result.ok) throw new Error(result.error.message);
+    if (!('token' in result.value)) throw new Error('expected one token');
     expect(decodeToken(result.value.token, { appCertificate: replacement }).signature).toBe('valid');
     expect(decodeToken(buildRtcToken(first, { channel: 'c', uid: 1 }).token, { appCertificate: replacement }).signature).toBe('invalid');
   });

@@ -90,7 +90,7 @@ describe('POST /getToken', () => {
       expect(r.body).toMatchObject({ status: 400 });
       expect(r.body['error']).toBe(r.body['message']);
     }
-    expect((await post({ tokenType: 'nope' })).body['error']).toBe('tokenType must be rtc, rtm or chat');
+    expect((await post({ tokenType: 'nope' })).body['error']).toBe('tokenType must be one of rtc, rtm, chat, rtc-rtm, convoai, stt, apaas, fpa');
     const noBody = await app.inject({ method: 'POST', url: '/getToken' });
     expect(noBody.statusCode).toBe(400);
   });

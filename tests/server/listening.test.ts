@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RequestLogEntry } from '../../shared/contract.js';
+import type { RequestLogEntry } from '../../shared/contract/index.js';
 import { LocalTokenServer } from '../../shared/server/local-token-server.js';
 import { CREDENTIALS, NO_CACHE, PUBLISHER, SUBSCRIBER, expectServices, verified } from './server-helpers.js';
 

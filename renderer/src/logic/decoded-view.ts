@@ -2,13 +2,16 @@
  * What Decode shows, computed from the decoded token: the header facts, each service's
  * identity and each privilege's expiry as an absolute time with its state.
  */
+import { tokenTimeStatus } from '../../../shared/token/status.js';
 import type { DecodedToken, ServiceInfo } from '../../../shared/token/types.js';
 
 export interface PrivilegeRow {
   name: string;
-  /** Unix time it expires, or null when it does not. */
+  /** Unix time it stops working (the earlier of its own and the token's), or null when never. */
   expiresAt: number | null;
   expired: boolean;
+  /** The expiry the privilege itself carries, when the token's ends it earlier. */
+  encodedExpiresAt?: number;
 }
 
 export interface ServiceCard {
@@ -39,8 +42,9 @@ function serviceFacts(service: ServiceInfo): Array<[string, string]> {
       ];
     case 'rtm':
     case 'chat':
-    case 'rtm2':
       return [['User ID', service.userId]];
+    case 'rtm2':
+      return [['User ID', service.userId], ...permissionFacts(service.permissions)];
     case 'streaming':
     case 'fcdn':
       return [
@@ -58,28 +62,40 @@ function serviceFacts(service: ServiceInfo): Array<[string, string]> {
   }
 }
 
-function rows(privileges: Record<string, number>, toExpiry: (value: number) => number | null, now: number): PrivilegeRow[] {
-  return Object.entries(privileges).map(([name, value]) => {
-    const expiresAt = toExpiry(value);
-    return { name, expiresAt, expired: expiresAt !== null && expiresAt <= now };
-  });
+/** RTM 2 permissions: one fact per resource and access, listing the names granted. */
+function permissionFacts(permissions: Record<string, Record<string, string[]>>): Array<[string, string]> {
+  return Object.entries(permissions).flatMap(([resource, byAccess]) =>
+    Object.entries(byAccess).map(([access, names]): [string, string] => [`${resource} ${access}`, names.join(', ')]),
+  );
 }
 
-/** 007 values are seconds after issue; 006 values are absolute times, 0 meaning never. */
+/**
+ * Each service's privileges with the times tokenTimeStatus gives (the one expiry function
+ * the CLI uses too), plus the privilege's own encoded time where the token's ends it first.
+ */
 export function serviceCards(decoded: DecodedToken, now: number): ServiceCard[] {
+  const status = tokenTimeStatus(decoded, now).privileges;
+  let next = 0;
+  const row = (name: string, encoded: number | null): PrivilegeRow => {
+    const timed = status[next++];
+    const expiresAt = timed?.expiresAt ?? null;
+    const result: PrivilegeRow = { name, expiresAt, expired: timed?.expired ?? false };
+    if (encoded !== null && expiresAt !== null && encoded !== expiresAt) result.encodedExpiresAt = encoded;
+    return result;
+  };
   if (decoded.version === '006') {
-    return [{ title: 'Privileges (006)', facts: [], privileges: rows(decoded.privileges, (value) => (value === 0 ? null : value), now) }];
+    return [{ title: 'Privileges (006)', facts: [], privileges: Object.entries(decoded.privileges).map(([name]) => row(name, null)) }];
   }
   return decoded.services.map((service) => ({
     title: SERVICE_TITLES[service.type] ?? service.type,
     facts: serviceFacts(service),
-    privileges: rows(service.privileges, (value) => decoded.issuedAt + value, now),
+    privileges: Object.entries(service.privileges).map(([name, value]) => row(name, value === 0 ? null : decoded.issuedAt + value)),
   }));
 }
 
 /** When the token as a whole stops working, if it says. */
 export function tokenExpiresAt(decoded: DecodedToken): number | null {
-  return decoded.version === '007' ? decoded.expiresAt : null;
+  return decoded.version === '007' ? tokenTimeStatus(decoded).expiresAt : null;
 }
 
 /** A message for text that is not a token at all, before asking main. */

@@ -2,7 +2,7 @@
  * What the Profiles screen says when the OS keychain cannot be used: the store's own
  * message (it names the cause and the fix) and why saving certificates is switched off.
  */
-import type { KeychainStatus } from '../../../shared/contract.js';
+import type { KeychainStatus } from '../../../shared/contract/index.js';
 
 export interface KeychainNotice {
   /** The banner text; undefined while the keychain works. */

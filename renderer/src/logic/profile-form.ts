@@ -1,7 +1,7 @@
 /** Checks for the profile forms, with the same rules and words the profile store uses. */
 import type { z } from 'zod';
 import { profileNameSchema } from '../../../shared/profiles/profile-name.js';
-import { appCertificateSchema, appIdSchema } from '../../../shared/token/validation.js';
+import { appCertificateSchema, appIdSchema } from '../../../shared/contract/fields.js';
 
 function check(schema: z.ZodType, value: string): string | undefined {
   const result = schema.safeParse(value);

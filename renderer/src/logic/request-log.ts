@@ -1,5 +1,5 @@
 /** The live request log keeps the newest entries only, newest first. */
-import type { RequestLogEntry } from '../../../shared/contract.js';
+import type { RequestLogEntry } from '../../../shared/contract/index.js';
 
 export const REQUEST_LOG_SIZE = 200;
 

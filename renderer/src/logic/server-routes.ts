@@ -2,7 +2,7 @@
  * Ready-to-paste curl calls for every route of the local server, and whether a host is
  * reachable only from this machine.
  */
-import { shellCommand } from './shell-quote.js';
+import { shellCommand } from '../../../shared/contract/shell-quote.js';
 
 export interface RouteExample {
   label: string;
@@ -32,7 +32,4 @@ export function routeExamples(baseUrl: string): RouteExample[] {
 }
 
 /** Loopback hosts keep the server on this machine; anything else exposes it to the network. */
-export function isLoopbackHost(host: string): boolean {
-  const value = host.trim().toLowerCase();
-  return value === 'localhost' || value === '::1' || value === '[::1]' || /^127(\.\d{1,3}){3}$/.test(value);
-}
+export { isLoopbackHost } from '../../../shared/contract/fields.js';

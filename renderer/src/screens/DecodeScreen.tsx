@@ -3,7 +3,7 @@
  * App ID it carries; a 006 token also needs the channel and uid it was signed for.
  */
 import { useEffect, useState } from 'react';
-import type { DecodeView } from '../../../shared/contract.js';
+import type { DecodeView } from '../../../shared/contract/index.js';
 import { call, errorMessage } from '../api.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { Field } from '../components/Field.js';

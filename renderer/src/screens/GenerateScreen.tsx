@@ -6,26 +6,17 @@
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { ApiError, call, errorMessage } from '../api.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
+import type { Generated } from '../../../shared/contract/views.js';
 import { cliCommand, curlCommand, DEFAULT_SERVER_URL } from '../logic/equivalent-commands.js';
-import { EMPTY_FORM, KIND_LABELS, TOKEN_KINDS, toRequest, validateForm, type FieldErrors, type GenerateForm, type TokenKind } from '../logic/generate-form.js';
+import { EMPTY_FORM, TOKEN_KINDS, formField, getKind, toRequest, validateForm, type FieldErrors, type GenerateForm } from '../logic/generate-form.js';
 import { useNavigation } from '../state/navigation.js';
 import { initialProfileId, useProfiles } from '../state/profiles-context.js';
-import { ChatFields, RteFields, RtcFields, RtmFields, type KindFieldsProps } from './generate/KindFields.js';
-import { TokenResult, type GenerateResult } from './generate/TokenResult.js';
+import { KindFields, type KindFieldsProps } from './generate/KindFields.js';
+import { TokenResult } from './generate/TokenResult.js';
 import './generate.css';
 
-async function generate(form: GenerateForm, profileId: string): Promise<GenerateResult> {
-  const next = toRequest(form, profileId);
-  switch (next.channel) {
-    case 'token:rte':
-      return { kind: 'pair', pair: await call('token:rte', next.request) };
-    case 'token:rtc':
-      return { kind: 'single', token: await call('token:rtc', next.request) };
-    case 'token:rtm':
-      return { kind: 'single', token: await call('token:rtm', next.request) };
-    case 'token:chat':
-      return { kind: 'single', token: await call('token:chat', next.request) };
-  }
+function generate(form: GenerateForm, profileId: string): Promise<Generated> {
+  return call('token:build', toRequest(form, profileId));
 }
 
 function useServerUrl(): string {
@@ -48,16 +39,16 @@ export function GenerateScreen() {
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ value: GenerateResult; form: GenerateForm } | undefined>();
+  const [result, setResult] = useState<{ value: Generated; form: GenerateForm } | undefined>();
   const serverUrl = useServerUrl();
   const errors = useMemo(() => (touched ? { ...validateForm(form), ...serverErrors } : {}), [touched, form, serverErrors]);
   // A profile added or removed elsewhere: fall back to the default one.
   const profile = profiles.find((candidate) => candidate.id === profileId) ?? profiles.find((candidate) => candidate.id === initialProfileId(profiles));
 
-  const update = (patch: Partial<GenerateForm>) => {
+  const update = (change: (current: GenerateForm) => GenerateForm) => {
     setTouched(true);
     setServerErrors({});
-    setForm((current) => ({ ...current, ...patch }));
+    setForm(change);
   };
 
   async function submit() {
@@ -68,7 +59,8 @@ export function GenerateScreen() {
     try {
       setResult({ value: await generate(form, profile.id), form });
     } catch (error) {
-      if (error instanceof ApiError && error.field !== undefined && error.field in form) setServerErrors({ [error.field]: error.message });
+      const field = error instanceof ApiError ? formField(form, error.field) : undefined;
+      if (field !== undefined) setServerErrors({ [field]: (error as ApiError).message });
       else setFailure(errorMessage(error));
     } finally {
       setBusy(false);
@@ -93,7 +85,13 @@ export function GenerateScreen() {
     );
   }
 
-  const fields: KindFieldsProps = { form, errors, update };
+  const fields: KindFieldsProps = {
+    form,
+    errors,
+    setValue: (key, value) => update((current) => ({ ...current, values: { ...current.values, [key]: value } })),
+    choose: (group, key) => update((current) => ({ ...current, choices: { ...current.choices, [group]: key } })),
+  };
+  const label = getKind(form.kind).label;
   return (
     <section onKeyDown={onKeyDown}>
       <h1 id="screen-title">Generate</h1>
@@ -108,22 +106,22 @@ export function GenerateScreen() {
         </select>
       </div>
       <div className="tabs" role="tablist" aria-label="Token kind">
-        {TOKEN_KINDS.map((kind: TokenKind) => (
-          <button key={kind} type="button" role="tab" aria-selected={form.kind === kind} onClick={() => setForm((current) => ({ ...current, kind }))}>
-            {KIND_LABELS[kind]}
+        {TOKEN_KINDS.map((kind) => (
+          <button key={kind.id} type="button" role="tab" aria-selected={form.kind === kind.id} onClick={() => setForm((current) => ({ ...current, kind: kind.id as GenerateForm['kind'] }))}>
+            {kind.label}
           </button>
         ))}
       </div>
       <form
         className="card"
-        aria-label={`${KIND_LABELS[form.kind]} token`}
+        aria-label={`${label} token`}
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
           void submit();
         }}
       >
-        {form.kind === 'rtc' ? <RtcFields {...fields} /> : form.kind === 'rtm' ? <RtmFields {...fields} /> : form.kind === 'rte' ? <RteFields {...fields} /> : <ChatFields {...fields} />}
+        <KindFields {...fields} />
         <div className="row">
           <button type="submit" className="primary" disabled={busy}>
             Generate

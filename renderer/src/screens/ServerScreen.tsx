@@ -3,7 +3,8 @@
  * profile. Status and the request log arrive as events from main, so they stay live.
  */
 import { useEffect, useState } from 'react';
-import type { RequestLogEntry, ServerStatus } from '../../../shared/contract.js';
+import type { RequestLogEntry, ServerStatus } from '../../../shared/contract/index.js';
+import { PORT_MESSAGE, parsePort } from '../../../shared/contract/fields.js';
 import { call, errorMessage, subscribe } from '../api.js';
 import { CopyButton } from '../components/CopyButton.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
@@ -38,7 +39,8 @@ export function ServerScreen() {
   const [cors, setCors] = useState('');
   const [failure, setFailure] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
-  const portError = /^\d{1,5}$/.test(port.trim()) && Number(port) <= 65535 ? undefined : 'port must be a whole number from 0 to 65535';
+  const portNumber = parsePort(port);
+  const portError = portNumber === undefined ? PORT_MESSAGE : undefined;
   const listening = status.state === 'listening';
 
   async function act(action: () => Promise<ServerStatus>) {
@@ -55,7 +57,7 @@ export function ServerScreen() {
 
   const start = () => {
     if (portError !== undefined) return;
-    void act(() => call('server:start', { profileId: profileId || initialProfileId(profiles), port: Number(port), host: host.trim(), corsOrigins: cors.trim() }));
+    void act(() => call('server:start', { profileId: profileId || initialProfileId(profiles), port: portNumber ?? 0, host: host.trim(), corsOrigins: cors.trim() }));
   };
 
   return (

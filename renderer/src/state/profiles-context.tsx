@@ -3,7 +3,7 @@
  * it, and whoever changes a profile calls refresh() so the others see it at once.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { KeychainStatus, ProfileProblemView, ProfileView } from '../../../shared/contract.js';
+import type { KeychainStatus, ProfileProblemView, ProfileView } from '../../../shared/contract/index.js';
 import { call, errorMessage } from '../api.js';
 
 export interface ProfilesState {

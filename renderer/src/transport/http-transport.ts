@@ -4,7 +4,7 @@
  * request carries the launch's access key in a header.
  */
 import { ACCESS_KEY_HEADER, EVENTS_PATH, channelPath } from '../../../shared/app-server/protocol.js';
-import type { IpcResult } from '../../../shared/contract.js';
+import type { IpcResult } from '../../../shared/contract/ipc.js';
 import type { ErrorInfo } from '../../../shared/errors.js';
 import type { BridgeTransport } from '../../../shared/token-desk-api.js';
 import { EventStreamClient } from './event-stream-client.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RequestLogEntry } from '../../../shared/contract.js';
+import type { RequestLogEntry } from '../../../shared/contract/index.js';
 import { buildRtcToken, decodeToken } from '../../../shared/token/index.js';
 import { serviceCards, tokenShapeProblem } from '../../../renderer/src/logic/decoded-view.js';
 import { keychainNotice } from '../../../renderer/src/logic/keychain-notice.js';

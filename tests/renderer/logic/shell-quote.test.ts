@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { shellCommand, shellQuote } from '../../../renderer/src/logic/shell-quote.js';
+import { shellCommand, shellQuote } from '../../../shared/contract/shell-quote.js';
 
 describe('shellQuote', () => {
   it('leaves plain words alone and quotes the rest', () => {

@@ -1,5 +1,5 @@
 /** The decoded token: header facts, the signature verdict and one card per service. */
-import type { DecodeView } from '../../../../shared/contract.js';
+import type { DecodeView } from '../../../../shared/contract/index.js';
 import { ExpiryLine, localTime, useNow } from '../../components/ExpiryLine.js';
 import { serviceCards, tokenExpiresAt } from '../../logic/decoded-view.js';
 
@@ -54,6 +54,7 @@ export function DecodedDetails({ view }: { view: DecodeView }) {
               ))}
             </dl>
           ) : null}
+          {card.privileges.length === 0 ? <p className="muted">No privileges of its own: it lasts as long as the token.</p> : (
           <table>
             <thead>
               <tr>
@@ -66,12 +67,16 @@ export function DecodedDetails({ view }: { view: DecodeView }) {
               {card.privileges.map((row) => (
                 <tr key={row.name}>
                   <td>{row.name}</td>
-                  <td>{row.expiresAt === null ? 'never' : <ExpiryLine expiresAt={row.expiresAt} />}</td>
+                  <td>
+                    {row.expiresAt === null ? 'never' : <ExpiryLine expiresAt={row.expiresAt} />}
+                    {row.encodedExpiresAt !== undefined ? <span className="muted"> (encoded: {localTime(row.encodedExpiresAt)}, after the token’s end)</span> : null}
+                  </td>
                   <td>{row.expired ? <span className="badge badge-bad">expired</span> : <span className="badge badge-ok">valid</span>}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          )}
         </section>
       ))}
     </>

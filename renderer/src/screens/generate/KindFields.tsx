@@ -1,120 +1,103 @@
-/** The inputs each token kind needs; errors come from validateForm and the handler. */
+/** A kind's form, drawn from its field declarations in the registry. */
 import { Field } from '../../components/Field.js';
-import type { FieldErrors, GenerateForm } from '../../logic/generate-form.js';
+import type { KindField } from '../../../../shared/token/kinds/kind.js';
+import { chosenField, getKind, type FieldErrors, type GenerateForm } from '../../logic/generate-form.js';
 
 export interface KindFieldsProps {
   form: GenerateForm;
   errors: FieldErrors;
-  update(patch: Partial<GenerateForm>): void;
+  setValue(key: string, value: string): void;
+  choose(group: string, key: string): void;
 }
 
-function RoleSelect({ form, update }: Pick<KindFieldsProps, 'form' | 'update'>) {
+const ROLE_LABELS: Record<string, string> = {
+  publisher: 'Publisher (join, publish audio, video, data)',
+  subscriber: 'Subscriber (join only)',
+};
+
+function Input({ field, form, errors, setValue }: { field: KindField } & KindFieldsProps) {
+  const value = form.values[field.key] ?? '';
+  if (field.type === 'role') {
+    const id = `gen-${field.key}`;
+    return (
+      <div className="field">
+        <label htmlFor={id}>{field.label}</label>
+        <select id={id} value={value === '' ? (field.choices?.[0] ?? '') : value} onChange={(event) => setValue(field.key, event.target.value)}>
+          {(field.choices ?? []).map((choice) => (
+            <option key={choice} value={choice}>
+              {ROLE_LABELS[choice] ?? choice}
+            </option>
+          ))}
+        </select>
+      </div>
+    );
+  }
+  const numeric = field.type === 'uid' || field.type === 'seconds' || field.type === 'int';
   return (
-    <div className="field">
-      <label htmlFor="gen-role">Role</label>
-      <select id="gen-role" value={form.role} onChange={(event) => update({ role: event.target.value === 'subscriber' ? 'subscriber' : 'publisher' })}>
-        <option value="publisher">Publisher (join, publish audio, video, data)</option>
-        <option value="subscriber">Subscriber (join only)</option>
-      </select>
-    </div>
+    <Field
+      label={field.label}
+      inputMode={numeric ? 'numeric' : undefined}
+      value={value}
+      error={errors[field.key]}
+      hint={field.hint}
+      onChange={(event) => setValue(field.key, event.target.value)}
+    />
   );
 }
 
-function ExpireField({ form, errors, update }: KindFieldsProps) {
+/** Alternatives (uid or account): a choice, then the chosen field's box. */
+function Alternatives({ group, fields, ...props }: { group: string; fields: KindField[] } & KindFieldsProps) {
+  const chosen = fields.find((field) => chosenField(props.form, field)) ?? fields[0];
   return (
-    <Field label="Token expiry (seconds)" inputMode="numeric" placeholder="3600" value={form.expire} error={errors.expire} hint="Empty or 0: 3600 s" onChange={(event) => update({ expire: event.target.value })} />
-  );
-}
-
-function PrivilegeFields({ form, errors, update }: KindFieldsProps) {
-  const names = [
-    ['join', 'Join channel'],
-    ['audio', 'Publish audio'],
-    ['video', 'Publish video'],
-    ['data', 'Publish data'],
-  ] as const;
-  return (
-    <details className="advanced" open={form.perPrivilege} onToggle={(event) => update({ perPrivilege: event.currentTarget.open })}>
-      <summary>Advanced: per-privilege expiry</summary>
-      <div className="row">
-        {names.map(([name, label]) => (
-          <Field key={name} label={`${label} expiry (seconds)`} inputMode="numeric" placeholder="privilege expiry" value={form[name]} error={errors[name]} onChange={(event) => update({ [name]: event.target.value })} />
+    <>
+      <fieldset className="inline-choice">
+        <legend>Build by</legend>
+        {fields.map((field) => (
+          <label key={field.key}>
+            <input type="radio" name={`choice-${group}`} checked={field === chosen} onChange={() => props.choose(group, field.key)} /> By {field.label.toLowerCase()}
+          </label>
         ))}
-      </div>
-    </details>
-  );
-}
-
-export function RtcFields(props: KindFieldsProps) {
-  const { form, errors, update } = props;
-  return (
-    <>
-      <Field label="Channel" value={form.channel} error={errors.channel} onChange={(event) => update({ channel: event.target.value })} />
-      <fieldset className="inline-choice">
-        <legend>Build by</legend>
-        <label>
-          <input type="radio" name="build-by" checked={form.buildBy === 'uid'} onChange={() => update({ buildBy: 'uid' })} /> By numeric uid
-        </label>
-        <label>
-          <input type="radio" name="build-by" checked={form.buildBy === 'account'} onChange={() => update({ buildBy: 'account' })} /> By user account
-        </label>
       </fieldset>
-      {form.buildBy === 'uid' ? (
-        <Field label="UID" inputMode="numeric" value={form.uid} error={errors.uid} hint="0..4294967295; 0 lets any user join" onChange={(event) => update({ uid: event.target.value })} />
-      ) : (
-        <Field label="User account" value={form.account} error={errors.account} onChange={(event) => update({ account: event.target.value })} />
-      )}
-      <RoleSelect form={form} update={update} />
-      <div className="row">
-        <ExpireField {...props} />
-        <Field label="Privilege expiry (seconds)" inputMode="numeric" placeholder="token expiry" value={form.privilegeExpire} error={errors.privilegeExpire} onChange={(event) => update({ privilegeExpire: event.target.value })} />
-      </div>
-      <PrivilegeFields {...props} />
+      {chosen !== undefined ? <Input field={chosen} {...props} /> : null}
     </>
   );
 }
 
-export function RtmFields(props: KindFieldsProps) {
-  const { form, errors, update } = props;
+function Fields({ fields, ...props }: { fields: readonly KindField[] } & KindFieldsProps) {
+  const drawn = new Set<string>();
   return (
     <>
-      <Field label="User ID" value={form.userId} error={errors.userId} onChange={(event) => update({ userId: event.target.value })} />
-      <Field label="Stream channel (optional)" value={form.streamChannel} error={errors.streamChannel} hint="A channel name, or * for any" onChange={(event) => update({ streamChannel: event.target.value })} />
-      <ExpireField {...props} />
+      {fields.map((field) => {
+        if (field.oneOf === undefined) return <Input key={field.key} field={field} {...props} />;
+        if (drawn.has(field.oneOf)) return null;
+        drawn.add(field.oneOf);
+        const group = fields.filter((candidate) => candidate.oneOf === field.oneOf);
+        return <Alternatives key={field.oneOf} group={field.oneOf} fields={group} {...props} />;
+      })}
     </>
   );
 }
 
-export function RteFields(props: KindFieldsProps) {
-  const { form, errors, update } = props;
+export function KindFields(props: KindFieldsProps) {
+  const kind = getKind(props.form.kind);
+  const basic = kind.fields.filter((field) => !field.advanced);
+  const advanced = kind.fields.filter((field) => field.advanced);
   return (
     <>
-      <Field label="Channel" value={form.channel} error={errors.channel} onChange={(event) => update({ channel: event.target.value })} />
-      <div className="row">
-        <Field label="UID" inputMode="numeric" value={form.uid} error={errors.uid} onChange={(event) => update({ uid: event.target.value })} />
-        <Field label="RTM user ID (optional)" placeholder="the uid" value={form.rtmUserId} error={errors.rtmUserId} onChange={(event) => update({ rtmUserId: event.target.value })} />
-      </div>
-      <RoleSelect form={form} update={update} />
-      <ExpireField {...props} />
-    </>
-  );
-}
-
-export function ChatFields(props: KindFieldsProps) {
-  const { form, errors, update } = props;
-  return (
-    <>
-      <fieldset className="inline-choice">
-        <legend>Chat token</legend>
-        <label>
-          <input type="radio" name="chat-kind" checked={form.chatKind === 'user'} onChange={() => update({ chatKind: 'user' })} /> User token
-        </label>
-        <label>
-          <input type="radio" name="chat-kind" checked={form.chatKind === 'app'} onChange={() => update({ chatKind: 'app' })} /> App token
-        </label>
-      </fieldset>
-      {form.chatKind === 'user' ? <Field label="User ID" value={form.userId} error={errors.userId} onChange={(event) => update({ userId: event.target.value })} /> : null}
-      <ExpireField {...props} />
+      <p className="muted">{kind.description.replace(/ with --\w+.*$/, '')}</p>
+      {kind.fields.length === 0 ? <p className="muted">This kind takes no input.</p> : null}
+      <Fields fields={basic} {...props} />
+      {advanced.length > 0 ? (
+        <details className="advanced" open={advanced.some((field) => (props.form.values[field.key] ?? '') !== '' || props.errors[field.key] !== undefined)}>
+          <summary>More options</summary>
+          <Fields fields={advanced} {...props} />
+        </details>
+      ) : null}
+      {props.errors['form'] !== undefined ? (
+        <p className="field-error" role="alert">
+          {props.errors['form']}
+        </p>
+      ) : null}
     </>
   );
 }

@@ -1,10 +1,8 @@
 /** A generated token (or RTC + RTM pair) with copy buttons, expiry and the equivalent commands. */
-import type { GeneratedRtePair, GeneratedToken } from '../../../../shared/contract.js';
+import type { Generated } from '../../../../shared/contract/views.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { ExpiryLine } from '../../components/ExpiryLine.js';
 import { useNavigation } from '../../state/navigation.js';
-
-export type GenerateResult = { kind: 'single'; token: GeneratedToken } | { kind: 'pair'; pair: GeneratedRtePair };
 
 function TokenBlock({ label, token, expiresAt }: { label: string; token: string; expiresAt: number }) {
   const { navigate } = useNavigation();
@@ -29,17 +27,26 @@ function TokenBlock({ label, token, expiresAt }: { label: string; token: string;
   );
 }
 
-export function TokenResult({ result, cli, curl }: { result: GenerateResult; cli: string; curl: { command: string } | { unavailable: string } }) {
+export function TokenResult({ result, cli, curl }: { result: Generated; cli: string; curl: { command: string } | { unavailable: string } }) {
   return (
     <section className="card" aria-label="Result">
-      {result.kind === 'single' ? (
-        <TokenBlock label="Token" token={result.token.token} expiresAt={result.token.expiresAt} />
+      {'token' in result ? (
+        <TokenBlock label="Token" token={result.token} expiresAt={result.expiresAt} />
       ) : (
         <>
-          <TokenBlock label="RTC token" token={result.pair.rtcToken} expiresAt={result.pair.expiresAt} />
-          <TokenBlock label={`RTM token (user ${result.pair.rtmUserId})`} token={result.pair.rtmToken} expiresAt={result.pair.expiresAt} />
+          <TokenBlock label="RTC token" token={result.rtcToken} expiresAt={result.expiresAt} />
+          <TokenBlock label={`RTM token (user ${result.rtmUserId})`} token={result.rtmToken} expiresAt={result.expiresAt} />
         </>
       )}
+      {'token' in result && result.authorizationHeader !== undefined ? (
+        <>
+          <h3>REST header</h3>
+          <div className="command-line">
+            <code aria-label="REST header">{result.authorizationHeader}</code>
+            <CopyButton text={result.authorizationHeader} what="REST header" />
+          </div>
+        </>
+      ) : null}
       <h3>Same token from the CLI</h3>
       <div className="command-line">
         <code aria-label="CLI command">{cli}</code>

@@ -3,7 +3,7 @@
  * inline; removal asks for confirmation in place (no confirm() dialog).
  */
 import { useState } from 'react';
-import type { ProfileView } from '../../../../shared/contract.js';
+import type { ProfileView } from '../../../../shared/contract/index.js';
 import { call, errorMessage } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { Field } from '../../components/Field.js';

@@ -1,5 +1,5 @@
 /** The latest requests the server answered, newest first (never tokens or query strings). */
-import type { RequestLogEntry } from '../../../../shared/contract.js';
+import type { RequestLogEntry } from '../../../../shared/contract/index.js';
 
 export function RequestLog({ entries }: { entries: readonly RequestLogEntry[] }) {
   return (

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerIpcHandlers, type InvokeEventLike, type IpcMainLike } from '../../electron/ipc-registration.js';
-import { IPC_CHANNELS } from '../../shared/contract.js';
+import { IPC_CHANNELS } from '../../shared/contract/index.js';
 import { openHarness, type Harness } from './test-env.js';
 
 const APP = 'file:///app/dist/renderer/index.html';
@@ -24,7 +24,7 @@ function registry() {
 }
 
 // These channels need neither the keychain nor a profile, so they run everywhere.
-describe('IPC registration and clipboard:write (real handlers)', () => {
+describe('IPC registration (real handlers)', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await openHarness();
@@ -33,11 +33,14 @@ describe('IPC registration and clipboard:write (real handlers)', () => {
     await h.close();
   });
 
-  it('clipboard:write hands the text to the clipboard', async () => {
-    expect(await h.ok('clipboard:write', { text: '007abc' })).toEqual({ written: true });
-    expect(h.clipboardWrites).toEqual(['007abc']);
-    expect(await h.fail('clipboard:write', { text: 5 })).toEqual({ code: 'invalid_input', field: 'text', message: 'text is required' });
-    expect(h.clipboardWrites).toEqual(['007abc']);
+  it('has no clipboard channel: the renderer copies with navigator.clipboard', () => {
+    expect(IPC_CHANNELS).not.toContain('clipboard:write');
+    expect(Object.keys(h.handlers).sort()).toEqual([...IPC_CHANNELS].sort());
+  });
+
+  it('parses each request with the contract schema before the handler runs', async () => {
+    expect(await h.fail('server:status', { text: 5 })).toEqual({ code: 'invalid_input', message: 'this call takes no request data' });
+    expect(await h.ok('server:status', undefined)).toEqual({ state: 'stopped' });
   });
 
   it('registers every contract channel once, and removes them', () => {
@@ -51,14 +54,16 @@ describe('IPC registration and clipboard:write (real handlers)', () => {
   it('answers the app page and refuses every other sender before any handler runs', async () => {
     const r = registry();
     const refusedFrom: Array<string | undefined> = [];
-    registerIpcHandlers(r.ipcMain, h.handlers, APP, (_channel, url) => refusedFrom.push(url));
-    await expect(r.invoke('clipboard:write', `${APP}#/generate`, { text: 'ok' })).resolves.toEqual({ ok: true, value: { written: true } });
+    const ran: unknown[] = [];
+    const counted = { ...h.handlers, 'server:status': (request: unknown) => (ran.push(request), h.handlers['server:status'](request)) };
+    registerIpcHandlers(r.ipcMain, counted, APP, (_channel, url) => refusedFrom.push(url));
+    await expect(r.invoke('server:status', `${APP}#/generate`, null)).resolves.toEqual({ ok: true, value: { state: 'stopped' } });
 
     const refused = { ok: false, error: { code: 'internal', message: 'refused: the request did not come from the app page' } };
-    await expect(r.invoke('clipboard:write', 'https://example.com/', { text: 'evil' })).resolves.toEqual(refused);
-    await expect(r.invoke('clipboard:write', APP, { text: 'iframe' }, { url: APP })).resolves.toEqual(refused);
-    await expect(r.invoke('clipboard:write', null, { text: 'gone' })).resolves.toEqual(refused);
-    expect(h.clipboardWrites.filter((t) => t !== '007abc')).toEqual(['ok']);
+    await expect(r.invoke('server:status', 'https://example.com/', 'evil')).resolves.toEqual(refused);
+    await expect(r.invoke('server:status', APP, 'iframe', { url: APP })).resolves.toEqual(refused);
+    await expect(r.invoke('server:status', null, 'gone')).resolves.toEqual(refused);
+    expect(ran).toEqual([null]);
     expect(refusedFrom).toEqual(['https://example.com/', APP, undefined]);
   });
 });

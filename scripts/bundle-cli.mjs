@@ -1,0 +1,52 @@
+// Bundles the CLI with esbuild (run by npm run build:node) into one CommonJS file, so
+// `token` and `decode` start without resolving hundreds of module files. Commands stay
+// lazily evaluated: esbuild keeps each dynamically imported module in its own init
+// function, and its require() of an external package runs only when that module does.
+// Only zod, commander and agora-token are bundled; every other package (Fastify, the
+// native keychain module, ...) stays in node_modules and loads when a command needs it.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const BUNDLED = new Set(['zod', 'commander', 'agora-token', 'md5', 'crypt', 'charenc', 'is-buffer']);
+const packageOf = (path) => (path.startsWith('@') ? path.split('/').slice(0, 2).join('/') : path.split('/')[0]);
+
+rmSync(`${root}dist/cli/bundle`, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: ['cli/main.ts'],
+  outfile: 'dist/cli/bundle/main.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  // import.meta.url (the package.json lookup for --version) in CommonJS terms.
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__importMetaUrl' },
+  plugins: [
+    {
+      // zod re-exports all of its ~40 message locales as `z.locales`; the CLI speaks
+      // English only, and the other 260 KB would be parsed on every start.
+      name: 'zod-english-only',
+      setup(b) {
+        b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+          args.importer.includes(`${'node_modules'}/zod/`) ? { path: 'zod-locales', namespace: 'zod-locales' } : undefined,
+        );
+        b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({
+          contents: "export { default as en } from 'zod/v4/locales/en.js';",
+          resolveDir: root,
+        }));
+      },
+    },
+    {
+      name: 'external-packages',
+      setup(b) {
+        b.onResolve({ filter: /^[^./]/ }, (args) => (BUNDLED.has(packageOf(args.path)) ? undefined : { path: args.path, external: true }));
+      },
+    },
+  ],
+});

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { TokenDeskError } from '../errors.js';
+
+/**
+ * The field rules of every door (CLI, IPC, HTTP, the renderer's forms), each written once
+ * with one message. Browser-safe: no Node imports, so the renderer validates with these.
+ */
+
+export const DEFAULT_EXPIRE_SECONDS = 3600;
+export const MAX_UINT32 = 4294967295;
+
+/** App IDs and certificates: 32 hexadecimal characters. */
+export const HEX32 = /^[0-9a-fA-F]{32}$/;
+// Agora's documented channel-name characters: letters, digits, space and these symbols.
+const CHANNEL_CHARS = /^[a-zA-Z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]+$/;
+
+// TextEncoder rather than Buffer: the renderer runs these same rules in the browser.
+const utf8 = new TextEncoder();
+// A UTF-16 code unit never takes more than 3 UTF-8 bytes, so short strings need no encoding.
+const fitsBytes = (value: string, max: number): boolean => value.length * 3 <= max || utf8.encode(value).length <= max;
+
+/** A string of 1..maxDigits decimal digits as its number; anything else is undefined. */
+export function parseDigits(value: string, maxDigits = 10): number | undefined {
+  if (maxDigits < 1 || !new RegExp(`^\\d{1,${maxDigits}}$`).test(value)) return undefined;
+  return Number(value);
+}
+
+export const appIdSchema = z
+  .string({ error: 'App ID is required' })
+  .trim()
+  .regex(HEX32, { error: 'App ID must be 32 hexadecimal characters' });
+
+export const appCertificateSchema = z
+  .string({ error: 'App Certificate is required' })
+  .trim()
+  .regex(HEX32, { error: 'App Certificate must be 32 hexadecimal characters' });
+
+export const channelSchema = z
+  .string({ error: 'channel is required' })
+  .min(1, { error: 'channel is required' })
+  .refine((v) => fitsBytes(v, 64), { error: 'channel must be at most 64 bytes' })
+  .refine((v) => CHANNEL_CHARS.test(v), {
+    error:
+      'channel may contain only letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,',
+  });
+
+/** An RTM stream channel: any channel name, or `*` for every channel. */
+export const streamChannelSchema = z.union([z.literal('*'), channelSchema], {
+  error: 'channel must be a valid channel name or *',
+});
+
+const UID_MESSAGE = 'uid must be a whole number from 0 to 4294967295';
+export const uidSchema = z
+  .number({ error: UID_MESSAGE })
+  .int({ error: UID_MESSAGE })
+  .min(0, { error: UID_MESSAGE })
+  .max(MAX_UINT32, { error: UID_MESSAGE });
+
+export const accountSchema = z
+  .string({ error: 'account is required' })
+  .min(1, { error: 'account is required' })
+  .refine((v) => fitsBytes(v, 255), { error: 'account must be at most 255 bytes' });
+
+/** User ids for RTM, Chat and aPaaS; the field name is filled in by the caller. */
+export function userIdSchema(field: string, maxBytes = 64) {
+  return z
+    .string({ error: `${field} is required` })
+    .min(1, { error: `${field} is required` })
+    .refine((v) => fitsBytes(v, maxBytes), { error: `${field} must be at most ${maxBytes} bytes` });
+}
+
+/** Seconds; 0 or absent means the default, applied by the builders. */
+export function expireSchema(field: string) {
+  const message = `${field} must be a whole number of seconds from 1 to 4294967295 (0 means the default)`;
+  return z
+    .number({ error: message })
+    .int({ error: message })
+    .min(0, { error: message })
+    .max(MAX_UINT32, { error: message })
+    .optional();
+}
+
+export const ROLES = ['publisher', 'subscriber'] as const;
+export const roleSchema = z.enum(ROLES, { error: 'role must be publisher or subscriber' });
+export type Role = z.infer<typeof roleSchema>;
+
+const PORT_MESSAGE = 'port must be a whole number from 0 to 65535';
+export const portSchema = z
+  .number({ error: PORT_MESSAGE })
+  .int({ error: PORT_MESSAGE })
+  .min(0, { error: PORT_MESSAGE })
+  .max(65535, { error: PORT_MESSAGE });
+
+/** A port typed as text (a flag, an environment variable, a form box). */
+export function parsePort(text: string): number | undefined {
+  const n = parseDigits(text.trim(), 5);
+  return n !== undefined && n <= 65535 ? n : undefined;
+}
+export { PORT_MESSAGE };
+
+export const hostSchema = z.string({ error: 'host is required' }).trim().min(1, { error: 'host is required' });
+
+/** A host name or address that only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+export const credentialsSchema = z.object({
+  appId: appIdSchema,
+  appCertificate: appCertificateSchema,
+});
+
+export type Credentials = z.infer<typeof credentialsSchema>;
+
+/**
+ * Parses with a schema and turns the first issue into a TokenDeskError naming the field.
+ * One message, not a list: users fix one thing at a time and the CLI prints one line.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw issueError(result.error);
+}
+
+/** The first issue of a failed parse as the error every door reports. */
+export function issueError(error: z.ZodError): TokenDeskError {
+  const issue = error.issues[0];
+  const field = issue?.path.map(String).join('.') || undefined;
+  let message = issue?.message ?? 'invalid input';
+  if (issue?.code === 'unrecognized_keys') message = `unknown field: ${issue.keys.join(', ')}`;
+  return new TokenDeskError('invalid_input', message, field);
+}
+
+/** Parses a decimal string into a uid, rejecting signs, decimals and leading junk. */
+export function parseUidString(value: string): number | undefined {
+  const n = parseDigits(value, 10);
+  return n !== undefined && n <= MAX_UINT32 ? n : undefined;
+}
+
+export function resolveExpire(value: number | undefined): number {
+  return value === undefined || value === 0 ? DEFAULT_EXPIRE_SECONDS : value;
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import type { ErrorInfo } from '../errors.js';
+import { profileNameSchema } from '../profiles/profile-name.js';
+import { kindIdSchema } from '../token/kinds/registry.js';
+import { IPC_CHANNELS, IPC_EVENTS, type IpcChannel, type IpcEvent } from './channels.js';
+import { appCertificateSchema, appIdSchema, hostSchema, portSchema } from './fields.js';
+import {
+  decodeViewSchema,
+  generatedSchema,
+  profileListSchema,
+  profileViewSchema,
+  requestLogEntrySchema,
+  serverStatusSchema,
+} from './views.js';
+
+/**
+ * Every IPC channel (renderer -> main) and event (main -> renderer) as zod schemas. The
+ * map must cover exactly the names in channels.ts (checked by `satisfies`), the handlers
+ * parse with it and the renderer's types come from it.
+ */
+
+const requestObject = { error: 'the request must be an object' };
+
+/** Channels without a request accept nothing (undefined or null, as IPC may deliver it). */
+export const noRequestSchema = z.union([z.undefined(), z.null()], {
+  error: 'this call takes no request data',
+});
+
+export const profileIdSchema = z.string({ error: 'profile is required' }).min(1, { error: 'profile is required' });
+
+const profileAddSchema = z
+  .object({ name: profileNameSchema, appId: appIdSchema, appCertificate: appCertificateSchema }, requestObject)
+  .strict();
+const profileRenameSchema = z.object({ id: profileIdSchema, name: profileNameSchema }, requestObject).strict();
+const profileCertificateSchema = z.object({ id: profileIdSchema, appCertificate: appCertificateSchema }, requestObject).strict();
+const profileRefSchema = z.object({ id: profileIdSchema }, requestObject).strict();
+
+/**
+ * One channel for every token kind: the kind, the profile to sign with, and the kind's
+ * input, which main parses with that kind's schema (shared/token/kinds).
+ */
+export const tokenBuildRequestSchema = z
+  .object(
+    {
+      kind: kindIdSchema,
+      profileId: profileIdSchema,
+      input: z.record(z.string(), z.unknown(), { error: 'input must be an object' }),
+    },
+    requestObject,
+  )
+  .strict();
+export type TokenBuildRequest = z.input<typeof tokenBuildRequestSchema>;
+
+// Forms send '' for an empty box; for these optional fields that means "not given".
+const optionalText = (field: string) =>
+  z
+    .string({ error: `${field} must be text` })
+    .optional()
+    .transform((v) => (v === '' ? undefined : v));
+
+export const decodeRequestSchema = z
+  .object({ token: z.string({ error: 'token is required' }), channel: optionalText('channel'), uid: optionalText('uid') }, requestObject)
+  .strict();
+export type DecodeRequest = z.input<typeof decodeRequestSchema>;
+
+export const serverStartSchema = z
+  .object(
+    {
+      profileId: profileIdSchema,
+      port: portSchema,
+      host: hostSchema,
+      /** CORS_ALLOW_ORIGIN syntax: '*', a comma-separated list of origins, or '' for none. */
+      corsOrigins: z.string({ error: 'CORS origins must be text' }),
+    },
+    requestObject,
+  )
+  .strict();
+export type ServerStartRequest = z.output<typeof serverStartSchema>;
+
+export const ipcContract = {
+  'profiles:list': { request: noRequestSchema, response: profileListSchema },
+  'profiles:add': { request: profileAddSchema, response: profileViewSchema },
+  'profiles:rename': { request: profileRenameSchema, response: profileViewSchema },
+  'profiles:update-certificate': { request: profileCertificateSchema, response: profileViewSchema },
+  'profiles:remove': { request: profileRefSchema, response: z.object({ removed: z.literal(true) }) },
+  'profiles:set-default': { request: profileRefSchema, response: profileViewSchema },
+  'token:build': { request: tokenBuildRequestSchema, response: generatedSchema },
+  'token:decode': { request: decodeRequestSchema, response: decodeViewSchema },
+  'server:start': { request: serverStartSchema, response: serverStatusSchema },
+  'server:stop': { request: noRequestSchema, response: serverStatusSchema },
+  'server:status': { request: noRequestSchema, response: serverStatusSchema },
+} as const satisfies Record<IpcChannel, { request: z.ZodType; response: z.ZodType }>;
+
+export { IPC_CHANNELS, IPC_EVENTS, type IpcChannel, type IpcEvent };
+/** What the renderer sends (before defaults and transforms). */
+export type IpcRequest<C extends IpcChannel> = z.input<(typeof ipcContract)[C]['request']>;
+/** What a handler receives after parsing. */
+export type IpcParsedRequest<C extends IpcChannel> = z.output<(typeof ipcContract)[C]['request']>;
+export type IpcResponse<C extends IpcChannel> = z.output<(typeof ipcContract)[C]['response']>;
+
+
+/**
+ * Handlers answer with a Result instead of throwing: an Error thrown across Electron's
+ * IPC loses its code and gains a prefix, and the UI needs the code and field intact.
+ */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+/** Events pushed from main to the renderer. */
+export const ipcEventContract = {
+  'server:request': requestLogEntrySchema,
+  'server:status': serverStatusSchema,
+} as const satisfies Record<IpcEvent, z.ZodType>;
+export type IpcEvents = { [E in IpcEvent]: z.output<(typeof ipcEventContract)[E]> };
+
+/** What the preload exposes as `window.tokenDesk` (and what browser mode implements over HTTP). */
+export interface TokenDeskApi {
+  invoke<C extends IpcChannel>(channel: C, request: IpcRequest<C>): Promise<IpcResult<IpcResponse<C>>>;
+  /** Subscribes to a main-process event; returns the unsubscribe function. */
+  on<E extends IpcEvent>(event: E, listener: (payload: IpcEvents[E]) => void): () => void;
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import type { ErrorCode } from '../errors.js';
+import type { DecodedToken } from '../token/types.js';
+
+/**
+ * What main sends back to the renderer: the shapes of IPC responses and events.
+ * Types are inferred from these schemas; there is no hand-written twin.
+ */
+
+export const profileViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  appId: z.string(),
+  /** ISO 8601 time the profile was added. */
+  createdAt: z.string(),
+  isDefault: z.boolean(),
+});
+export type ProfileView = z.infer<typeof profileViewSchema>;
+
+export const profileProblemViewSchema = z.object({
+  kind: z.enum(['missing_certificate', 'orphan_certificate', 'corrupt_metadata']),
+  message: z.string(),
+  profileId: z.string().optional(),
+  profileName: z.string().optional(),
+});
+export type ProfileProblemView = z.infer<typeof profileProblemViewSchema>;
+
+export const keychainStatusSchema = z.object({
+  available: z.boolean(),
+  /** Why it is unavailable and how to fix it, when it is. */
+  message: z.string().optional(),
+});
+export type KeychainStatus = z.infer<typeof keychainStatusSchema>;
+
+export const profileListSchema = z.object({
+  profiles: z.array(profileViewSchema),
+  problems: z.array(profileProblemViewSchema),
+  keychain: keychainStatusSchema,
+});
+
+export const errorInfoSchema = z.object({
+  code: z.custom<ErrorCode>((value) => typeof value === 'string'),
+  message: z.string(),
+  field: z.string().optional(),
+});
+
+/** A token as built: the string plus its issue time, lifetime and expiry (unix seconds). */
+export const builtTokenSchema = z.object({
+  token: z.string(),
+  issuedAt: z.number(),
+  expire: z.number(),
+  expiresAt: z.number(),
+  /** The ready-to-copy REST header, for kinds used against a REST API (convoai). */
+  authorizationHeader: z.string().optional(),
+});
+export type BuiltToken = z.infer<typeof builtTokenSchema>;
+
+/** Two tokens for one user and channel (the rte kind). */
+export const builtRtePairSchema = z.object({
+  rtcToken: z.string(),
+  rtmToken: z.string(),
+  rtmUserId: z.string(),
+  issuedAt: z.number(),
+  expire: z.number(),
+  expiresAt: z.number(),
+});
+export type BuiltRteTokens = z.infer<typeof builtRtePairSchema>;
+
+export const generatedSchema = z.union([builtTokenSchema, builtRtePairSchema]);
+export type Generated = z.infer<typeof generatedSchema>;
+
+export const decodeViewSchema = z.object({
+  // The decoded shape belongs to the decode engine (DESIGN.md §2); it is produced by
+  // trusted code in main, so the contract carries its type without re-checking it.
+  decoded: z.custom<DecodedToken>((value) => typeof value === 'object' && value !== null),
+  /** The saved profile whose App ID matches the token, if any (its certificate verified it). */
+  profile: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** One sentence explaining the signature verdict. */
+  signatureReason: z.string(),
+});
+export type DecodeView = z.infer<typeof decodeViewSchema>;
+
+export const serverStatusSchema = z.object({
+  state: z.enum(['stopped', 'listening', 'error']),
+  url: z.string().optional(),
+  host: z.string().optional(),
+  port: z.number().optional(),
+  profileId: z.string().optional(),
+  corsOrigins: z.string().optional(),
+  error: errorInfoSchema.optional(),
+});
+export type ServerStatus = z.infer<typeof serverStatusSchema>;
+
+/** One request served by the local server (never includes a token or a secret). */
+export const requestLogEntrySchema = z.object({
+  /** Epoch milliseconds when the response was sent. */
+  time: z.number(),
+  method: z.string(),
+  /** The URL path, without the query string. */
+  path: z.string(),
+  status: z.number(),
+  /** Time to respond, in milliseconds. */
+  ms: z.number(),
+});
+export type RequestLogEntry = z.infer<typeof requestLogEntrySchema>;

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { expireSchema, resolveExpire, userIdSchema } from '../../contract/fields.js';
+import { expireField, finish, newToken } from './common.js';
+import { defineKind } from './kind.js';
+
+const schema = z.object({ userId: userIdSchema('user id').optional(), expire: expireSchema('expire') }).strict();
+
+export const chatKind = defineKind({
+  id: 'chat',
+  label: 'Chat',
+  description: 'Chat token: a user token with --uid, an app token without',
+  schema,
+  fields: [
+    { key: 'userId', flag: 'uid', label: 'User ID', help: 'Chat user id (omit for an app token)', hint: 'Empty for an app token', type: 'text', valueName: '<user>' },
+    expireField,
+  ],
+  examples: ['--uid alice', '--expire 600'],
+  httpTokenType: 'chat',
+  httpCall(v) {
+    const query = v.expire === undefined ? '' : `?expiry=${v.expire}`;
+    return { method: 'GET', path: v.userId === undefined ? `/chat/app/${query}` : `/chat/account/${encodeURIComponent(v.userId)}/${query}` };
+  },
+  build(kit, credentials, v, options) {
+    const expire = resolveExpire(v.expire);
+    const token = newToken(kit, credentials, expire, options);
+    const chat = new kit.ServiceChat(v.userId);
+    chat.add_privilege(v.userId === undefined ? kit.ServiceChat.kPrivilegeApp : kit.ServiceChat.kPrivilegeUser, expire);
+    token.add_service(chat);
+    return finish(token);
+  },
+});

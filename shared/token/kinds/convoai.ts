@@ -1,0 +1,18 @@
+import { buildRtcWithRtm, rtcWithRtmFields, rtcWithRtmFromBody, rtcWithRtmHttpCall, rtcWithRtmSchema } from './rtc-rtm.js';
+import { defineKind } from './kind.js';
+
+export const convoaiKind = defineKind({
+  id: 'convoai',
+  label: 'Conversational AI',
+  description: 'Conversational AI agent token (RTC + RTM + ConvoAI); also usable as the REST header "Authorization: agora token=…"',
+  schema: rtcWithRtmSchema,
+  fields: rtcWithRtmFields,
+  examples: ['--channel demo --uid 1001 --rtm-uid agent-1001', '--channel demo --account agent --expire 600'],
+  httpTokenType: 'convoai',
+  fromHttpBody: rtcWithRtmFromBody,
+  httpCall: (v) => rtcWithRtmHttpCall('convoai', v),
+  build(kit, credentials, v, options) {
+    const built = buildRtcWithRtm(kit, credentials, v, options, (token) => token.add_service(new kit.ServiceConvoAI()));
+    return { ...built, authorizationHeader: `Authorization: agora token=${built.token}` };
+  },
+});
