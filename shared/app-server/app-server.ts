@@ -74,8 +74,10 @@ function errorBody(status: number, message: string) {
   return { status, error: STATUS_CODES[status] ?? 'Error', message };
 }
 
-function carriesCertificate(body: unknown): boolean {
-  return typeof body === 'object' && body !== null && Object.keys(body).some((key) => /certificate/i.test(key));
+function carriesCertificate(body: unknown, depth = 0): boolean {
+  // Token requests nest the kind's input one level down ({kind, profileId, input}); look a few levels deep.
+  if (typeof body !== 'object' || body === null || depth > 4) return false;
+  return Object.entries(body).some(([key, value]) => /certificate/i.test(key) || carriesCertificate(value, depth + 1));
 }
 
 function header(request: FastifyRequest, name: string): string | undefined {

@@ -18,6 +18,8 @@ export const BROWSER_SAFE = [
   'shared/errors.ts',
   'shared/relative-time.ts',
   'shared/profiles/profile-name.ts',
+  'shared/token-desk-api.ts',
+  'shared/app-server/protocol.ts',
 ];
 const BROWSER_PACKAGES = new Set(['zod']);
 const RENDERER_PACKAGES = new Set(['react', 'react-dom', 'zod']);

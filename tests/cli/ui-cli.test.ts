@@ -111,7 +111,7 @@ describe('agora-token-desk ui (spawned, real sockets)', () => {
   });
 
   it('takes an App Certificate only on the add and replace channels', async () => {
-    const response = await postChannel(ui.url, 'token:rtc', { profileId: 'x', channel: 'c', uid: 1, role: 'publisher', appCertificate: credentials.appCertificate }, key);
+    const response = await postChannel(ui.url, 'token:build', { kind: 'rtc', profileId: 'x', input: { channel: 'c', uid: 1, role: 'publisher', appCertificate: credentials.appCertificate } }, key);
     expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/^an App Certificate is accepted only/) } });
   });
 
