@@ -1,0 +1,69 @@
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { createAuthenticator, type Caller } from './auth.js';
+import type { CredentialSource } from './credential-source.js';
+import { HttpStatusError } from './http-status-error.js';
+import type { ResolvedServerOptions } from './server-options.js';
+import type { TokenRequestContext } from './token-requests.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * A route that issues tokens: it gets authentication, the rate limit and the
+     * tokens-issued metric when those are on. `kind` names the token kind for metrics.
+     */
+    tokenRoute?: boolean;
+    kind?: string;
+  }
+  interface FastifyRequest {
+    tokenDeskCaller: Caller | null;
+  }
+}
+
+/** What a token route handler calls to get the projects and the caller's rights for a request. */
+export type ContextOf = (request: FastifyRequest) => TokenRequestContext;
+
+/**
+ * Applies authentication and the rate limit to every route registered afterwards in
+ * `scope` (or a child of it) whose config says `tokenRoute: true`, whatever its path: an
+ * onRoute hook adds the hooks to the route itself, so other routes pay nothing for them.
+ */
+export async function installRoutePolicies(scope: FastifyInstance, options: ResolvedServerOptions, source: CredentialSource): Promise<ContextOf> {
+  const authenticator = options.auth === undefined ? undefined : createAuthenticator(options.auth);
+  scope.decorateRequest('tokenDeskCaller', null);
+  const limit = options.rateLimit;
+  scope.addHook('onRoute', (route) => {
+    if (route.config?.tokenRoute !== true) return;
+    if (authenticator !== undefined) {
+      const authenticate = async (request: FastifyRequest): Promise<void> => {
+        request.tokenDeskCaller = await authenticator.authenticate(request);
+      };
+      route.onRequest = [...asArray(route.onRequest), authenticate];
+    }
+    // Read by @fastify/rate-limit's own onRoute hook, which runs after this one.
+    if (limit !== undefined) route.config = { ...route.config, rateLimit: { max: limit.max, timeWindow: limit.windowMs } };
+  });
+  if (limit !== undefined) {
+    await scope.register(rateLimit, {
+      global: false,
+      // After authentication, so a caller is counted by key or JWT subject, not only by address.
+      hook: 'preHandler',
+      keyGenerator: (request) => request.tokenDeskCaller?.id ?? `ip:${request.ip}`,
+      errorResponseBuilder: (_request, context) => new HttpStatusError(429, `too many requests: the limit is ${context.max} per ${context.after}`),
+    });
+  }
+  const open: TokenRequestContext = { source, authorize: () => undefined };
+  if (authenticator === undefined) return () => open;
+  return (request) => ({
+    source,
+    authorize: (grant) => {
+      const caller = request.tokenDeskCaller;
+      if (caller !== null) authenticator.authorize(caller, grant);
+    },
+  });
+}
+
+function asArray<T>(value: T | T[] | undefined): T[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
