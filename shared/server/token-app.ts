@@ -96,17 +96,14 @@ function jsonLogger(resolved: ResolvedServerOptions) {
 }
 
 /**
- * The target the router sees. An absolute-form target (`GET http://host/path`) routes by its
- * path (the guard checks its host). Raw non-ASCII bytes, from clients that do not
- * percent-encode, reach us as latin1 characters: percent-encode each byte, so the router
- * decodes them as UTF-8 as Go does.
+ * The target the router sees: an absolute-form target (`GET http://host/path`) routes by its
+ * path (the guard checks its host). Raw non-ASCII bytes never get here: Node's parser
+ * refuses them (400) unless its lenient mode is on, which would also let through the
+ * Content-Length tricks the parser protects against.
  */
 function routablePath(request: IncomingMessage): string {
-  let url = request.url ?? '/';
-  if (url.charCodeAt(0) !== 47) url = originFormOf(url);
-  // eslint-disable-next-line no-control-regex
-  if (/[^\x00-\x7f]/.test(url)) url = url.replace(/[\x80-\xff]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return url;
+  const url = request.url ?? '/';
+  return url.charCodeAt(0) === 47 ? url : originFormOf(url);
 }
 
 function answerBadUrl(guard: RequestGuard, error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {

@@ -23,7 +23,7 @@ export function startServe(args: string[], env: Record<string, string>, cwd = RE
   return new Promise((resolve, reject) => {
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
       out += chunk;
-      const url = /^listening on (http:\/\/\S+)/m.exec(out)?.[1];
+      const url = /^(?:\{.*"msg":")?listening on (http:\/\/[^\s"]+)/m.exec(out)?.[1];
       if (url !== undefined) resolve({ child, url, stdout: () => out, stderr: () => err, exited });
     });
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
