@@ -17,7 +17,8 @@ export function boundedHttpServer(options: ResolvedServerOptions): (handler: Han
         headersTimeout: timeouts.headersMs,
         keepAliveTimeout: timeouts.keepAliveMs,
         connectionsCheckingInterval: timeouts.checkIntervalMs,
-        requireHostHeader: true,
+        // Checked by the request guard instead, so the 400 carries our JSON body and headers.
+        requireHostHeader: false,
       },
       handler,
     );

@@ -156,6 +156,8 @@ function refuse(reply: FastifyReply, status: number, message: string): true {
 function hostRefusal(request: FastifyRequest, hostCheck: ((value: string | undefined) => boolean) | undefined): [number, string] | undefined {
   const raw = request.raw;
   if (hasDuplicateHost(raw.rawHeaders)) return [400, 'the request carries more than one Host header'];
+  // HTTP/1.1 requires Host (RFC 9112 §3.2); 1.0 clients may omit it.
+  if (request.headers.host === undefined && raw.httpVersion !== '1.0') return [400, 'the request has no Host header'];
   const authority = absoluteFormAuthority((raw as IncomingMessage & { originalUrl?: string }).originalUrl ?? raw.url ?? '/');
   if (authority !== undefined && authority !== (request.headers.host ?? '').toLowerCase()) {
     return [400, 'the request target names another host than the Host header'];
