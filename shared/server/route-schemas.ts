@@ -6,7 +6,7 @@
 export function replySchema(...fields: string[]) {
   return {
     200: {
-      description: 'the token(s)',
+      description: 'success',
       type: 'object',
       properties: Object.fromEntries(fields.map((field) => [field, { type: 'string' }])),
       required: fields,
@@ -28,10 +28,8 @@ export const errorResponses = {
   429: { description: 'rate limit reached (when enabled)', ...errorBody },
 } as const;
 
-/** Path parameters; a name ending in `?` is optional in the route but still a path parameter. */
 export function pathParams(...names: string[]) {
-  const clean = names.map((name) => name.replace(/\?$/, ''));
-  return { type: 'object', properties: Object.fromEntries(clean.map((name) => [name, { type: 'string' }])), required: clean } as const;
+  return { type: 'object', properties: Object.fromEntries(names.map((name) => [name, { type: 'string' }])), required: names } as const;
 }
 
 export const expiryQuery = {

@@ -49,12 +49,11 @@ export function registerTokenRoutes(app: FastifyInstance, contextOf: ContextOf):
     const built = rteFromPath(contextOf(request), request.params, request.query);
     return { rtcToken: built.rtcToken, rtmToken: built.rtmToken };
   };
-  app.get<RteRoute>(
-    '/rte/:channelName/:role/:tokenType/:rtcuid/:rtmuid?',
-    { config: { tokenRoute: true, kind: 'rte' }, schema: { ...rteSchema, params: pathParams('channelName', 'role', 'tokenType', 'rtcuid', 'rtmuid?') } },
-    rteHandler,
-  );
-  app.get<RteRoute>('/rte/:channelName/:role/:tokenType', { config: { tokenRoute: true, kind: 'rte' }, schema: { ...rteSchema, params: pathParams('channelName', 'role', 'tokenType') } }, rteHandler);
+  // Three routes rather than one with an optional segment, so the OpenAPI paths are plain.
+  const rteConfig = { tokenRoute: true, kind: 'rte' };
+  app.get<RteRoute>('/rte/:channelName/:role/:tokenType/:rtcuid/:rtmuid', { config: rteConfig, schema: { ...rteSchema, params: pathParams('channelName', 'role', 'tokenType', 'rtcuid', 'rtmuid') } }, rteHandler);
+  app.get<RteRoute>('/rte/:channelName/:role/:tokenType/:rtcuid', { config: rteConfig, schema: { ...rteSchema, params: pathParams('channelName', 'role', 'tokenType', 'rtcuid') } }, rteHandler);
+  app.get<RteRoute>('/rte/:channelName/:role/:tokenType', { config: rteConfig, schema: { ...rteSchema, params: pathParams('channelName', 'role', 'tokenType') } }, rteHandler);
 
   const chat = { config: { tokenRoute: true, kind: 'chat' }, schema: { summary: 'A Chat app token', querystring: expiryQuery, response: { ...replySchema('chatToken'), ...errorResponses } } };
   app.get<RouteOf<'GET /chat/app'>>('/chat/app', chat, (request) => ({
