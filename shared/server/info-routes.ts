@@ -33,6 +33,8 @@ export async function describeRoutes(scope: FastifyInstance): Promise<() => void
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'API key or JWT, when the server requires one' } } },
     },
+    // Input schemas come from the route's config (see route-schemas.ts), not its schema.
+    transform: ({ schema, url, route }) => ({ schema: { ...schema, ...(route.config?.openapi ?? {}) }, url }),
   });
   const routes: string[] = [];
   scope.addHook('onRoute', (route) => {

@@ -3,6 +3,13 @@
  * They describe; they do not check input (our zod rules do, with our messages).
  */
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Input schemas for /openapi.json only (params, querystring, body); never validated. */
+    openapi?: { params?: object; querystring?: object; body?: object };
+  }
+}
+
 export function replySchema(...fields: string[]) {
   return {
     200: {

@@ -57,7 +57,6 @@ export function createTokenApp(options: LocalServerOptions, observer?: ResponseO
     // Connection: close); the shutdown deadline bounds how long that can go on.
     return503OnClosing: false,
   });
-  app.setValidatorCompiler(() => (value) => ({ value }));
   acceptJsonWhateverTheContentType(app);
   // One onRequest hook and no onSend: headers set here survive into error replies and
   // 404s, and every extra hook is a measurable share of a ~65 µs request (npm run bench).

@@ -203,5 +203,9 @@ describe('/metrics, / and /openapi.json', () => {
     expect(result.valid).toBe(true);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/ping', '/getToken', '/rtc/{channelName}/{role}/{tokenType}/{rtcuid}', '/rtm/{rtmuid}', '/chat/app', '/chat/account/{chatid}', '/rte/{channelName}/{role}/{tokenType}/{rtcuid}/{rtmuid}']));
     expect(Object.keys(doc.paths).filter((path) => path.includes('?'))).toEqual([]);
+    const rtc = doc.paths['/rtc/{channelName}/{role}/{tokenType}/{rtcuid}'] as { get: { parameters: Array<{ name: string; in: string }> } };
+    expect(rtc.get.parameters.map((p) => `${p.in}:${p.name}`).sort()).toEqual(['path:channelName', 'path:role', 'path:rtcuid', 'path:tokenType', 'query:appId', 'query:expiry']);
+    const getToken = doc.paths['/getToken'] as { post: { requestBody: { content: Record<string, { schema: { required: string[] } }> } } };
+    expect(getToken.post.requestBody.content['application/json']?.schema.required).toEqual(['tokenType']);
   });
 });
