@@ -16,7 +16,8 @@ declare module 'fastify' {
     kind?: string;
   }
   interface FastifyRequest {
-    tokenDeskCaller: Caller | null;
+    /** Set by authentication; undefined when neither authentication nor the rate limit is on. */
+    tokenDeskCaller: Caller | null | undefined;
   }
 }
 
@@ -30,8 +31,9 @@ export type ContextOf = (request: FastifyRequest) => TokenRequestContext;
  */
 export async function installRoutePolicies(scope: FastifyInstance, options: ResolvedServerOptions, source: CredentialSource): Promise<ContextOf> {
   const authenticator = options.auth === undefined ? undefined : createAuthenticator(options.auth);
-  scope.decorateRequest('tokenDeskCaller', null);
   const limit = options.rateLimit;
+  // Only when used: a request decorator is a field set on every request object.
+  if (authenticator !== undefined || limit !== undefined) scope.decorateRequest('tokenDeskCaller', null);
   scope.addHook('onRoute', (route) => {
     if (route.config?.tokenRoute !== true) return;
     if (authenticator !== undefined) {
@@ -58,7 +60,7 @@ export async function installRoutePolicies(scope: FastifyInstance, options: Reso
     source,
     authorize: (grant) => {
       const caller = request.tokenDeskCaller;
-      if (caller !== null) authenticator.authorize(caller, grant);
+      if (caller !== null && caller !== undefined) authenticator.authorize(caller, grant);
     },
   });
 }

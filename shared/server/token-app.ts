@@ -1,10 +1,9 @@
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { IncomingMessage } from 'node:http';
 import type { RequestLogEntry } from '../contract.js';
 import { answerClientError } from './client-errors.js';
 import { credentialSource } from './credential-source.js';
 import { describeError, errorBody } from './http-errors.js';
-import { boundedHttpServer } from './http-server-factory.js';
+import { ABSOLUTE_TARGET, boundedHttpServer, type TargetedRequest } from './http-server-factory.js';
 import { HttpStatusError } from './http-status-error.js';
 import { describeRoutes } from './info-routes.js';
 import { ServerMetrics } from './metrics.js';
@@ -16,7 +15,6 @@ import {
   hasDuplicateHost,
   isLoopbackHost,
   loopbackHostCheck,
-  originFormOf,
   type CorsPolicy,
 } from './request-guards.js';
 import { installRoutePolicies } from './route-policies.js';
@@ -52,7 +50,6 @@ export function createTokenApp(options: LocalServerOptions, observer?: ResponseO
     frameworkErrors: (error, request, reply) => answerBadUrl(guard, error, request, reply),
     serverFactory: boundedHttpServer(resolved),
     clientErrorHandler: answerClientError,
-    rewriteUrl: routablePath,
     // Requests that reach a closing server on an open connection are answered (with
     // Connection: close); the shutdown deadline bounds how long that can go on.
     return503OnClosing: false,
@@ -92,17 +89,6 @@ function jsonLogger(resolved: ResolvedServerOptions) {
       res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
     },
   };
-}
-
-/**
- * The target the router sees: an absolute-form target (`GET http://host/path`) routes by its
- * path (the guard checks its host). Raw non-ASCII bytes never get here: Node's parser
- * refuses them (400) unless its lenient mode is on, which would also let through the
- * Content-Length tricks the parser protects against.
- */
-function routablePath(request: IncomingMessage): string {
-  const url = request.url ?? '/';
-  return url.charCodeAt(0) === 47 ? url : originFormOf(url);
 }
 
 function answerBadUrl(guard: RequestGuard, error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
@@ -157,8 +143,8 @@ function hostRefusal(request: FastifyRequest, hostCheck: ((value: string | undef
   if (hasDuplicateHost(raw.rawHeaders)) return [400, 'the request carries more than one Host header'];
   // HTTP/1.1 requires Host (RFC 9112 §3.2); 1.0 clients may omit it.
   if (request.headers.host === undefined && raw.httpVersion !== '1.0') return [400, 'the request has no Host header'];
-  const authority = absoluteFormAuthority((raw as IncomingMessage & { originalUrl?: string }).originalUrl ?? raw.url ?? '/');
-  if (authority !== undefined && authority !== (request.headers.host ?? '').toLowerCase()) {
+  const target = (raw as TargetedRequest)[ABSOLUTE_TARGET];
+  if (target !== undefined && absoluteFormAuthority(target) !== (request.headers.host ?? '').toLowerCase()) {
     return [400, 'the request target names another host than the Host header'];
   }
   if (hostCheck !== undefined && !hostCheck(request.headers.host)) return [403, HOST_REFUSED];
