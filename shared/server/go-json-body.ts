@@ -14,13 +14,26 @@ export function bindLikeGo<F extends string>(body: unknown, fields: readonly F[]
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new TokenDeskError('invalid_input', 'the request body must be a JSON object with tokenType');
   }
-  const byFolded = new Map<string, F>(fields.map((field) => [field.toLowerCase(), field]));
+  const byFolded = foldedFields(fields);
   const bound: Partial<Record<F, unknown>> = {};
-  for (const [key, value] of Object.entries(body)) {
-    const field = byFolded.get(fold(key));
-    if (field !== undefined && value !== null) bound[field] = value;
+  for (const key in body) {
+    const value = (body as Record<string, unknown>)[key];
+    if (value === null || value === undefined) continue;
+    // JavaScript lower-cases the Kelvin sign to k already; only the long s needs help.
+    const field = byFolded.get(key) ?? byFolded.get(key.toLowerCase().replace(/\u017f/g, 's'));
+    if (field !== undefined) bound[field as F] = value;
   }
   return bound;
 }
 
-const fold = (key: string): string => key.replace(/\u212a/g, 'k').replace(/\u017f/g, 's').toLowerCase();
+const cache = new WeakMap<readonly string[], Map<string, string>>();
+
+/** Exact names and their lower-case forms, built once per field list. */
+function foldedFields(fields: readonly string[]): Map<string, string> {
+  let map = cache.get(fields);
+  if (map === undefined) {
+    map = new Map(fields.flatMap((field) => [[field, field], [field.toLowerCase(), field]] as [string, string][]));
+    cache.set(fields, map);
+  }
+  return map;
+}

@@ -13,7 +13,7 @@ import { bindLikeGo } from './go-json-body.js';
 // Leading zeros are allowed at any length, as Go's strconv.ParseUint allows them ("00000000001" is 1).
 const digitsToNumber = (value: string): number => {
   if (!/^\d+$/.test(value)) return Number.NaN;
-  const significant = value.replace(/^0+(?=\d)/, '');
+  const significant = value.length > 1 && value.charCodeAt(0) === 48 /* '0' */ ? value.replace(/^0+(?=\d)/, '') : value;
   return significant.length <= 16 ? Number(significant) : Number.NaN;
 };
 
