@@ -37,8 +37,26 @@ export async function installRoutePolicies(scope: FastifyInstance, options: Reso
   scope.addHook('onRoute', (route) => {
     if (route.config?.tokenRoute !== true) return;
     if (authenticator !== undefined) {
-      const authenticate = async (request: FastifyRequest): Promise<void> => {
-        request.tokenDeskCaller = await authenticator.authenticate(request);
+      const authenticate = (request: FastifyRequest, _reply: unknown, done: (error?: Error) => void): void => {
+        let found: Caller | Promise<Caller>;
+        try {
+          found = authenticator.authenticate(request);
+        } catch (error) {
+          done(error as Error);
+          return;
+        }
+        if (found instanceof Promise) {
+          found.then(
+            (caller) => {
+              request.tokenDeskCaller = caller;
+              done();
+            },
+            (error: Error) => done(error),
+          );
+        } else {
+          request.tokenDeskCaller = found;
+          done();
+        }
       };
       route.onRequest = [...asArray(route.onRequest), authenticate];
     }
