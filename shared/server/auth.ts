@@ -74,7 +74,13 @@ export function createAuthenticator(options: AuthOptions): Authenticator {
   const keys = (options.apiKeys ?? []).map(digest);
   const jwt = options.jwt;
   const key = jwt === undefined ? undefined : jwtKey(jwt);
-  if (jwt?.channelPattern !== undefined) channelRule(jwt.channelPattern, {}); // a bad pattern fails at start
+  if (jwt?.channelPattern !== undefined) {
+    try {
+      channelRule(jwt.channelPattern, {});
+    } catch {
+      throw new TokenDeskError('invalid_input', `the JWT channel pattern is not a regular expression: ${jwt.channelPattern}`, 'channelPattern');
+    }
+  }
   const userClaim = jwt?.userClaim ?? 'sub';
 
   async function verifyJwt(token: string): Promise<Caller> {

@@ -1,6 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { createAuthenticator, type Caller } from './auth.js';
+import { createAuthenticator, type Authenticator, type Caller } from './auth.js';
 import type { CredentialSource } from './credential-source.js';
 import { HttpStatusError } from './http-status-error.js';
 import type { ResolvedServerOptions } from './server-options.js';
@@ -29,8 +29,12 @@ export type ContextOf = (request: FastifyRequest) => TokenRequestContext;
  * `scope` (or a child of it) whose config says `tokenRoute: true`, whatever its path: an
  * onRoute hook adds the hooks to the route itself, so other routes pay nothing for them.
  */
-export async function installRoutePolicies(scope: FastifyInstance, options: ResolvedServerOptions, source: CredentialSource): Promise<ContextOf> {
-  const authenticator = options.auth === undefined ? undefined : createAuthenticator(options.auth);
+export async function installRoutePolicies(
+  scope: FastifyInstance,
+  options: ResolvedServerOptions,
+  source: CredentialSource,
+  authenticator: Authenticator | undefined = options.auth === undefined ? undefined : createAuthenticator(options.auth),
+): Promise<ContextOf> {
   const limit = options.rateLimit;
   // Only when used: a request decorator is a field set on every request object.
   if (authenticator !== undefined || limit !== undefined) scope.decorateRequest('tokenDeskCaller', null);

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { RequestLogEntry } from '../contract.js';
+import { createAuthenticator } from './auth.js';
 import { answerClientError } from './client-errors.js';
 import { credentialSource } from './credential-source.js';
 import { describeError, errorBody } from './http-errors.js';
@@ -40,6 +41,8 @@ export function createTokenApp(options: LocalServerOptions, observer?: ResponseO
   const source = credentialSource(resolved.credentials);
   const hostCheck = isLoopbackHost(resolved.host) ? loopbackHostCheck(resolved.host) : undefined;
   const guard = requestGuard(corsPolicy(resolved.corsOrigins), hostCheck, observer);
+  // Built here so a bad JWKS URL, key or pattern fails the start with its own message.
+  const authenticator = resolved.auth === undefined ? undefined : createAuthenticator(resolved.auth);
   const app = Fastify({
     logger: jsonLogger(resolved),
     bodyLimit: BODY_LIMIT_BYTES,
@@ -62,7 +65,7 @@ export function createTokenApp(options: LocalServerOptions, observer?: ResponseO
   });
   if (resolved.metrics) new ServerMetrics().install(app);
   app.register(async (scope) => {
-    const contextOf = await installRoutePolicies(scope, resolved, source);
+    const contextOf = await installRoutePolicies(scope, resolved, source, authenticator);
     const addInfoRoutes = await describeRoutes(scope);
     registerTokenRoutes(scope, contextOf);
     addInfoRoutes();

@@ -79,3 +79,15 @@ describe('serve on a network', () => {
     expect([both.code, both.stderr.trim()]).toEqual([2, 'error: --all-profiles and --profile cannot be combined']);
   });
 });
+
+describe('serve JWT settings', () => {
+  it('a JWKS URL that is not a URL, an unreadable key file or a bad channel pattern: exit 2 before listening', async () => {
+    const badUrl = await serveFailure(['--port', '0', '--jwt-jwks-url', 'not a url'], ENV);
+    expect([badUrl.code, badUrl.stderr.trim()]).toEqual([2, 'error: the JWKS URL is not a URL: not a url']);
+    const badKey = await serveFailure(['--port', '0', '--jwt-public-key-file', '/nonexistent.pem'], ENV);
+    expect(badKey.code).toBe(2);
+    expect(badKey.stderr).toMatch(/^error: cannot read the JWT public key file/);
+    const badPattern = await serveFailure(['--port', '0', '--jwt-jwks-url', 'http://127.0.0.1:1/jwks', '--jwt-channel-pattern', '('], ENV);
+    expect([badPattern.code, badPattern.stderr.trim()]).toEqual([2, 'error: the JWT channel pattern is not a regular expression: (']);
+  });
+});
