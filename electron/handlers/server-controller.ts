@@ -1,8 +1,33 @@
 import { EventEmitter } from 'node:events';
 import type { RequestLogEntry, ServerStartRequest, ServerStatus } from '../../shared/contract/index.js';
-import { toErrorInfo } from '../../shared/errors.js';
-import { LocalTokenServer } from '../../shared/server/local-token-server.js';
+import { TokenDeskError, toErrorInfo } from '../../shared/errors.js';
+import { LocalTokenServer, type LocalServerOptions } from '../../shared/server/local-token-server.js';
+import { isLoopbackHost } from '../../shared/server/request-guards.js';
 import type { Credentials } from '../../shared/token/validation.js';
+
+/**
+ * Settings beyond the contract's ServerStartRequest, for the Local server screen: several
+ * profiles, bearer API keys (the GUI generates one with generateApiKey and shows it once,
+ * or the user confirms "no authentication" before exposing), rate limit and metrics.
+ */
+export interface ServerStartExtras {
+  /** Ids of every profile served, in the order of the credentials (the first is the default). */
+  profileIds?: string[];
+  apiKeys?: string[];
+  rateLimit?: LocalServerOptions['rateLimit'];
+  metrics?: boolean;
+  shutdownDeadlineMs?: number;
+  /** Must be true to listen off loopback without API keys: the UI asks the user first. */
+  allowUnauthenticatedExposure?: boolean;
+}
+
+/** The status, plus what the multi-profile and exposure UI shows. */
+export type ControllerStatus = ServerStatus & { profileIds?: string[]; appIds?: string[]; authentication?: 'none' | 'api-keys' };
+
+export interface ServerControllerOptions {
+  /** On app quit, how long requests in flight may take before their connections are cut. */
+  quitDeadlineMs?: number;
+}
 
 /** How many served requests are kept for a renderer that (re)opens the log. */
 export const REQUEST_LOG_LIMIT = 200;
@@ -19,7 +44,8 @@ export interface ServerControllerEvents {
  */
 export class ServerController extends EventEmitter<ServerControllerEvents> {
   private server: LocalTokenServer | undefined;
-  private current: ServerStatus = { state: 'stopped' };
+  private current: ControllerStatus = { state: 'stopped' };
+  private readonly quitDeadlineMs: number;
   private readonly log: RequestLogEntry[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private readonly onRequest = (entry: RequestLogEntry): void => {
@@ -28,7 +54,12 @@ export class ServerController extends EventEmitter<ServerControllerEvents> {
     this.emit('server:request', entry);
   };
 
-  status(): ServerStatus {
+  constructor(options: ServerControllerOptions = {}) {
+    super();
+    this.quitDeadlineMs = options.quitDeadlineMs ?? 5_000;
+  }
+
+  status(): ControllerStatus {
     return { ...this.current };
   }
 
@@ -41,20 +72,33 @@ export class ServerController extends EventEmitter<ServerControllerEvents> {
    * Starts the server with these settings, replacing a running one. On failure the status
    * becomes `error` (and is emitted) and the error is thrown for the caller to report.
    */
-  start(request: ServerStartRequest, credentials: Credentials): Promise<ServerStatus> {
+  start(request: ServerStartRequest, credentials: Credentials | Credentials[], extras: ServerStartExtras = {}): Promise<ControllerStatus> {
     return this.serialize(async () => {
       await this.closeServer();
-      const settings = { profileId: request.profileId, corsOrigins: request.corsOrigins };
+      const apiKeys = extras.apiKeys ?? [];
+      const settings = {
+        profileId: request.profileId,
+        corsOrigins: request.corsOrigins,
+        ...(extras.profileIds === undefined ? {} : { profileIds: extras.profileIds }),
+        authentication: apiKeys.length > 0 ? ('api-keys' as const) : ('none' as const),
+      };
       try {
+        if (!isLoopbackHost(request.host) && apiKeys.length === 0 && extras.allowUnauthenticatedExposure !== true) {
+          throw new TokenDeskError('invalid_input', 'serving other machines needs an API key or an explicit choice of no authentication', 'host');
+        }
         const server = await LocalTokenServer.start({
           credentials,
           port: request.port,
           host: request.host,
           corsOrigins: request.corsOrigins,
+          ...(apiKeys.length > 0 ? { auth: { apiKeys } } : {}),
+          ...(extras.rateLimit === undefined ? {} : { rateLimit: extras.rateLimit }),
+          ...(extras.metrics === undefined ? {} : { metrics: extras.metrics }),
+          ...(extras.shutdownDeadlineMs === undefined ? {} : { shutdownDeadlineMs: extras.shutdownDeadlineMs }),
         });
         server.on('request', this.onRequest);
         this.server = server;
-        this.setStatus({ state: 'listening', url: server.url, host: server.host, port: server.port, ...settings });
+        this.setStatus({ state: 'listening', url: server.url, host: server.host, port: server.port, appIds: server.appIds, ...settings });
         return this.status();
       } catch (error) {
         this.setStatus({ state: 'error', host: request.host, port: request.port, ...settings, error: toErrorInfo(error) });
@@ -63,7 +107,7 @@ export class ServerController extends EventEmitter<ServerControllerEvents> {
     });
   }
 
-  stop(): Promise<ServerStatus> {
+  stop(): Promise<ControllerStatus> {
     return this.serialize(async () => {
       await this.closeServer();
       this.setStatus({ state: 'stopped' });
@@ -71,9 +115,12 @@ export class ServerController extends EventEmitter<ServerControllerEvents> {
     });
   }
 
-  /** For app quit: closes the server and drops every listener. */
+  /**
+   * For app quit: closes the server, giving requests in flight at most the quit deadline
+   * (a stalled client cannot hold the quit), and drops every listener.
+   */
   async dispose(): Promise<void> {
-    await this.serialize(() => this.closeServer());
+    await this.serialize(() => this.closeServer(this.quitDeadlineMs));
     this.removeAllListeners();
   }
 
@@ -83,15 +130,15 @@ export class ServerController extends EventEmitter<ServerControllerEvents> {
     return run;
   }
 
-  private async closeServer(): Promise<void> {
+  private async closeServer(deadlineMs?: number): Promise<void> {
     const server = this.server;
     if (server === undefined) return;
     this.server = undefined;
     server.off('request', this.onRequest);
-    await server.close();
+    await server.close(deadlineMs);
   }
 
-  private setStatus(status: ServerStatus): void {
+  private setStatus(status: ControllerStatus): void {
     this.current = status;
     this.emit('server:status', this.status());
   }

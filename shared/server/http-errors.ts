@@ -13,7 +13,10 @@ export function errorBody(status: number, message: string): HttpErrorBody {
  */
 export function describeError(error: unknown): { status: number; message: string } {
   if (error instanceof TokenDeskError) {
-    return error.code === 'invalid_input' ? { status: 400, message: error.message } : { status: 500, message: 'internal error' };
+    if (error.code === 'invalid_input') return { status: 400, message: error.message };
+    // An appId that no served profile has.
+    if (error.code === 'profile_not_found') return { status: 404, message: error.message };
+    return { status: 500, message: 'internal error' };
   }
   const statusCode = (error as Partial<FastifyError> | null)?.statusCode;
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {

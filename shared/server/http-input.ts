@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { expireSchema, parseInput, uidSchema } from '../token/validation.js';
+import { expireSchema, MAX_UINT32, parseInput, uidSchema } from '../token/validation.js';
+import { bindLikeGo } from './go-json-body.js';
 import { HTTP_TOKEN_TYPES, TOKEN_TYPE_MESSAGE } from './registry-token-types.js';
 
 /**
@@ -10,7 +11,18 @@ import { HTTP_TOKEN_TYPES, TOKEN_TYPE_MESSAGE } from './registry-token-types.js'
 
 // A string of digits becomes its number; anything else becomes NaN, which the engine's
 // number schemas reject with their usual message.
-const digitsToNumber = (value: string): number => (/^\d{1,16}$/.test(value) ? Number(value) : Number.NaN);
+// Leading zeros are allowed at any length, as Go's strconv.ParseUint allows them ("00000000001" is 1).
+const digitsToNumber = (value: string): number => {
+  if (!/^\d+$/.test(value)) return Number.NaN;
+  const significant = value.length > 1 && value.charCodeAt(0) === 48 /* '0' */ ? value.replace(/^0+(?=\d)/, '') : value;
+  return significant.length <= 16 ? Number(significant) : Number.NaN;
+};
+
+/** A decimal uid in range (leading zeros allowed), else undefined: the value is then an account. */
+export function uidFromDigits(value: string): number | undefined {
+  const n = digitsToNumber(value);
+  return Number.isNaN(n) || n > MAX_UINT32 ? undefined : n;
+}
 
 const expiryQuerySchema = z.string({ error: 'expiry must be given once, as a whole number of seconds' }).transform(digitsToNumber).pipe(expireSchema('expiry').unwrap());
 const uidParamSchema = z.string().transform(digitsToNumber).pipe(uidSchema);
@@ -47,9 +59,17 @@ export const getTokenBodySchema = z.object(
     role: optionalText('role'),
     uid: optionalText('uid'),
     expire: expireSchema('expire'),
+    appId: optionalText('appId'),
   },
   { error: 'the request body must be a JSON object with tokenType' },
 );
+
+const BODY_FIELDS = ['tokenType', 'channel', 'role', 'uid', 'expire', 'appId'] as const;
+
+/** POST /getToken's body, bound as Go binds it (any key case, null = absent), then checked. */
+export function parseGetTokenBody(body: unknown): ParsedGetTokenBody {
+  return parseInput(getTokenBodySchema, bindLikeGo(body, BODY_FIELDS));
+}
 
 export type ParsedGetTokenBody = z.output<typeof getTokenBodySchema>;
 

@@ -8,6 +8,7 @@ import { createTokenApp } from './token-app.js';
 
 export { createTokenApp } from './token-app.js';
 export { DEFAULT_HOST, DEFAULT_PORT, type LocalServerOptions } from './server-options.js';
+export { credentialSource, type CredentialSource } from './credential-source.js';
 
 export interface LocalTokenServerEvents {
   /** One entry per response sent (never a token or a secret). */
@@ -22,11 +23,17 @@ export class LocalTokenServer extends EventEmitter<LocalTokenServerEvents> {
   readonly url: string;
   readonly host: string;
   readonly port: number;
+  /** The App IDs served; the first answers requests without `appId`. */
+  readonly appIds: string[];
   private readonly app: FastifyInstance;
+  private readonly shutdownDeadlineMs: number;
+  private closing: Promise<void> | undefined;
 
-  private constructor(app: FastifyInstance, host: string, port: number) {
+  private constructor(app: FastifyInstance, host: string, port: number, appIds: string[], shutdownDeadlineMs: number) {
     super();
     this.app = app;
+    this.appIds = appIds;
+    this.shutdownDeadlineMs = shutdownDeadlineMs;
     this.host = host;
     this.port = port;
     this.url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -47,13 +54,43 @@ export class LocalTokenServer extends EventEmitter<LocalTokenServerEvents> {
       throw listenError(error, resolved.host, resolved.port);
     }
     const address = app.server.address() as AddressInfo;
-    server = new LocalTokenServer(app, resolved.host, address.port);
+    server = new LocalTokenServer(app, resolved.host, address.port, resolved.credentials.map((c) => c.appId), resolved.shutdownDeadlineMs);
     return server;
   }
 
-  /** Stops accepting connections and resolves once in-flight requests have been answered. */
-  async close(): Promise<void> {
-    await this.app.close();
+  /** Connections open right now (requests in flight and idle keep-alive ones). */
+  openConnections(): Promise<number> {
+    return new Promise((resolve) => this.app.server.getConnections((error, count) => resolve(error ? 0 : count)));
+  }
+
+  /**
+   * Stops accepting connections, lets requests in flight finish, and resolves once every
+   * connection is closed. Connections still open at the deadline (a stalled client) are
+   * cut then, so a close never waits on a client; `deadlineMs` 0 cuts them at once.
+   */
+  close(deadlineMs = this.shutdownDeadlineMs): Promise<void> {
+    this.closing ??= this.shutDown(deadlineMs);
+    return this.closing;
+  }
+
+  /** Cuts every connection now (a second Ctrl-C) and resolves once closed. */
+  closeNow(): Promise<void> {
+    this.app.server.closeAllConnections();
+    return this.close(0);
+  }
+
+  private async shutDown(deadlineMs: number): Promise<void> {
+    const server = this.app.server;
+    // Idle keep-alive connections, and those whose last request just finished, are closed
+    // as soon as they are idle; node:http would otherwise keep them for keepAliveTimeout.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    const deadline = setTimeout(() => server.closeAllConnections(), deadlineMs);
+    try {
+      await this.app.close();
+    } finally {
+      clearInterval(sweep);
+      clearTimeout(deadline);
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import { BlockList, isIP } from 'node:net';
 
 /**
  * The two gates every request passes before routing: the Host check (a page on another
@@ -6,17 +6,74 @@ import { isIP } from 'node:net';
  * of agora-token-service's CORS_ALLOW_ORIGIN.
  */
 
-/** True for an address that only this machine can reach. */
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+
+/**
+ * True for an address that only this machine can reach, however it is spelled:
+ * `127.0.0.2`, `0:0:0:0:0:0:0:1`, `::ffff:127.0.0.1` (an IPv4-mapped loopback).
+ */
 export function isLoopbackHost(host: string): boolean {
   const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return bare === 'localhost' || bare === '::1' || (isIP(bare) === 4 && bare.startsWith('127.'));
+  if (bare === 'localhost') return true;
+  const family = isIP(bare);
+  return family !== 0 && LOOPBACK.check(bare, family === 4 ? 'ipv4' : 'ipv6');
 }
 
-const LOOPBACK_HOST_HEADER = /^(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/i;
+/** A Host header value without its port, lower-cased; undefined when it is not host[:port]. */
+function hostName(value: string): string | undefined {
+  const match = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::\d{1,5})?$/i.exec(value);
+  return match?.[1]?.toLowerCase();
+}
+
+/**
+ * The Host check of a loopback server: `localhost`, `127.0.0.1`, `[::1]` and the bound
+ * address itself (as a URL writes it), any port. Anything else may be a DNS-rebinding page.
+ */
+export function loopbackHostCheck(boundHost: string): (value: string | undefined) => boolean {
+  const bound = boundHost.replace(/^\[|\]$/g, '').toLowerCase();
+  const accepted = new Set(['localhost', '127.0.0.1', '[::1]', bound.includes(':') ? `[${bound}]` : bound]);
+  return (value) => {
+    if (value === undefined) return false;
+    const name = hostName(value);
+    return name !== undefined && accepted.has(name);
+  };
+}
 
 /** A Host header naming this machine by loopback name or address, any port. */
 export function isLoopbackHostHeader(value: string | undefined): boolean {
-  return value !== undefined && LOOPBACK_HOST_HEADER.test(value);
+  return LOCALHOST_CHECK(value);
+}
+const LOCALHOST_CHECK = loopbackHostCheck('127.0.0.1');
+
+/** Two or more Host headers (Node keeps only the first in `headers`; the raw list has all). */
+export function hasDuplicateHost(rawHeaders: readonly string[]): boolean {
+  let seen = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i];
+    if (name !== undefined && name.length === 4 && name.toLowerCase() === 'host') seen += 1;
+  }
+  return seen > 1;
+}
+
+/**
+ * The authority of an absolute-form request target (`GET http://host/path`), lower-cased,
+ * or undefined for the usual origin-form (`/path`).
+ */
+export function absoluteFormAuthority(url: string): string | undefined {
+  if (url.charCodeAt(0) === 47 /* '/' */) return undefined;
+  const match = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(url);
+  return match?.[1]?.toLowerCase() ?? '';
+}
+
+/** An absolute-form target as the path the router should see; other targets unchanged. */
+export function originFormOf(url: string): string {
+  if (url.charCodeAt(0) === 47) return url;
+  const match = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url);
+  if (match === null) return url;
+  const rest = url.slice(match[0].length);
+  return rest.startsWith('/') ? rest : `/${rest}`;
 }
 
 export interface CorsPolicy {
@@ -41,4 +98,4 @@ export function corsPolicy(setting: string | undefined): CorsPolicy {
 }
 
 export const CORS_ALLOW_METHODS = 'GET, POST, OPTIONS';
-export const CORS_ALLOW_HEADERS = 'Origin, Content-Type';
+export const CORS_ALLOW_HEADERS = 'Origin, Content-Type, Authorization';

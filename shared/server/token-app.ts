@@ -1,20 +1,30 @@
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { RequestLogEntry } from '../contract/index.js';
+import { createAuthenticator } from './auth.js';
+import { answerClientError } from './client-errors.js';
+import { credentialSource } from './credential-source.js';
 import { describeError, errorBody } from './http-errors.js';
+import { ABSOLUTE_TARGET, boundedHttpServer, type TargetedRequest } from './http-server-factory.js';
+import { HttpStatusError } from './http-status-error.js';
+import { describeRoutes } from './info-routes.js';
+import { ServerMetrics } from './metrics.js';
 import {
+  absoluteFormAuthority,
   CORS_ALLOW_HEADERS,
   CORS_ALLOW_METHODS,
   corsPolicy,
+  hasDuplicateHost,
   isLoopbackHost,
-  isLoopbackHostHeader,
+  loopbackHostCheck,
   type CorsPolicy,
 } from './request-guards.js';
-import { resolveServerOptions, type LocalServerOptions } from './server-options.js';
+import { installRoutePolicies } from './route-policies.js';
+import { resolveServerOptions, type LocalServerOptions, type ResolvedServerOptions } from './server-options.js';
 import { registerTokenRoutes } from './token-routes.js';
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
-const HOST_REFUSED = 'Host not allowed: this server answers only to localhost, 127.0.0.1 or [::1]';
+const HOST_REFUSED = 'Host not allowed: this server answers only to localhost, 127.0.0.1, [::1] or the address it is bound to';
 
 /** Told about each response once it is sent, while `active()` says someone is listening. */
 export interface ResponseObserver {
@@ -28,15 +38,24 @@ export interface ResponseObserver {
  */
 export function createTokenApp(options: LocalServerOptions, observer?: ResponseObserver): FastifyInstance {
   const resolved = resolveServerOptions(options);
-  const guard = requestGuard(corsPolicy(resolved.corsOrigins), isLoopbackHost(resolved.host), observer);
+  const source = credentialSource(resolved.credentials);
+  const hostCheck = isLoopbackHost(resolved.host) ? loopbackHostCheck(resolved.host) : undefined;
+  const guard = requestGuard(corsPolicy(resolved.corsOrigins), hostCheck, observer);
+  // Built here so a bad JWKS URL, key or pattern fails the start with its own message.
+  const authenticator = resolved.auth === undefined ? undefined : createAuthenticator(resolved.auth);
   const app = Fastify({
-    logger: false,
+    logger: jsonLogger(resolved),
     bodyLimit: BODY_LIMIT_BYTES,
     // Channel names and accounts may arrive percent-encoded: allow well over 255 bytes.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
     // A path the router cannot decode (`/rtc/%ZZ/...`) skips the hooks; answer it in our
     // format, with our headers and guards, instead of Fastify's own.
     frameworkErrors: (error, request, reply) => answerBadUrl(guard, error, request, reply),
+    serverFactory: boundedHttpServer(resolved),
+    clientErrorHandler: answerClientError,
+    // Requests that reach a closing server on an open connection are answered (with
+    // Connection: close); the shutdown deadline bounds how long that can go on.
+    return503OnClosing: false,
   });
   acceptJsonWhateverTheContentType(app);
   // One onRequest hook and no onSend: headers set here survive into error replies and
@@ -44,8 +63,15 @@ export function createTokenApp(options: LocalServerOptions, observer?: ResponseO
   app.addHook('onRequest', (request, reply, done) => {
     if (!guard(request, reply)) done();
   });
-  registerTokenRoutes(app, resolved.credentials);
+  if (resolved.metrics) new ServerMetrics().install(app);
+  app.register(async (scope) => {
+    const contextOf = await installRoutePolicies(scope, resolved, source, authenticator);
+    const addInfoRoutes = await describeRoutes(scope);
+    registerTokenRoutes(scope, contextOf);
+    addInfoRoutes();
+  });
   app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof HttpStatusError) void reply.headers(error.headers);
     const { status, message } = describeError(error);
     void reply.code(status).send(errorBody(status, message));
   });
@@ -53,6 +79,19 @@ export function createTokenApp(options: LocalServerOptions, observer?: ResponseO
     void reply.code(404).send(errorBody(404, `no route for ${request.method} ${pathOf(request)}`));
   });
   return app;
+}
+
+/** Fastify's JSON logger for `--log-format json`: paths without query strings, no headers. */
+function jsonLogger(resolved: ResolvedServerOptions) {
+  if (resolved.jsonLog === undefined) return false;
+  return {
+    level: 'info',
+    stream: resolved.jsonLog,
+    serializers: {
+      req: (request: { method: string; url: string; ip?: string }) => ({ method: request.method, path: request.url.split('?')[0], remoteAddress: request.ip }),
+      res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+    },
+  };
 }
 
 function answerBadUrl(guard: RequestGuard, error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
@@ -78,8 +117,14 @@ function acceptJsonWhateverTheContentType(app: FastifyInstance): void {
   const parseBody = (request: FastifyRequest, body: string | Buffer, done: (error: Error | null, body?: unknown) => void) => {
     // An empty body reaches the route as undefined and fails there with a clear message.
     const text = typeof body === 'string' ? body : body.toString('utf8');
-    if (text === '') done(null, undefined);
-    else parseJson(request, text, done);
+    if (text === '') {
+      done(null, undefined);
+      return;
+    }
+    parseJson(request, text, (error, value) => {
+      if (error === null) done(null, value);
+      else done(new HttpStatusError(400, 'the request body must be JSON (whatever its Content-Type)'));
+    });
   };
   app.removeAllContentTypeParsers();
   // Named as well as caught by '*': Fastify caches the parser it finds for a named type,
@@ -90,27 +135,43 @@ function acceptJsonWhateverTheContentType(app: FastifyInstance): void {
 
 type RequestGuard = (request: FastifyRequest, reply: FastifyReply) => boolean;
 
-function requestGuard(cors: CorsPolicy, checkHost: boolean, observer: ResponseObserver | undefined): RequestGuard {
+function refuse(reply: FastifyReply, status: number, message: string): true {
+  void reply.code(status).send(errorBody(status, message));
+  return true;
+}
+
+/** The Host rules: one Host header, an absolute-form target naming that same host, and on loopback a loopback name. */
+function hostRefusal(request: FastifyRequest, hostCheck: ((value: string | undefined) => boolean) | undefined): [number, string] | undefined {
+  const raw = request.raw;
+  if (hasDuplicateHost(raw.rawHeaders)) return [400, 'the request carries more than one Host header'];
+  // HTTP/1.1 requires Host (RFC 9112 §3.2); 1.0 clients may omit it.
+  if (request.headers.host === undefined && raw.httpVersion !== '1.0') return [400, 'the request has no Host header'];
+  const target = (raw as TargetedRequest)[ABSOLUTE_TARGET];
+  if (target !== undefined && absoluteFormAuthority(target) !== (request.headers.host ?? '').toLowerCase()) {
+    return [400, 'the request target names another host than the Host header'];
+  }
+  if (hostCheck !== undefined && !hostCheck(request.headers.host)) return [403, HOST_REFUSED];
+  return undefined;
+}
+
+function requestGuard(cors: CorsPolicy, hostCheck: ((value: string | undefined) => boolean) | undefined, observer: ResponseObserver | undefined): RequestGuard {
   return (request, reply) => {
     // Not a Fastify onResponse hook: that would put a listener on every response even
     // when nobody reads the log (`serve --quiet`), about 3% of the server's time.
     if (observer?.active() === true) observeResponse(observer, request, reply);
     setNoCache(reply);
     // A rebinding page must not learn anything, CORS headers included: Host comes first.
-    if (checkHost && !isLoopbackHostHeader(request.headers.host)) {
-      void reply.code(403).send(errorBody(403, HOST_REFUSED));
-      return true;
-    }
+    const refusal = hostRefusal(request, hostCheck);
+    if (refusal !== undefined) return refuse(reply, refusal[0], refusal[1]);
     const origin = request.headers.origin;
-    if (!cors.allows(origin)) {
-      void reply.code(403).send(errorBody(403, 'Origin not allowed'));
-      return true;
-    }
+    if (!cors.allows(origin)) return refuse(reply, 403, 'Origin not allowed');
     if (origin !== undefined && origin !== '') allowOrigin(reply, origin);
     if (request.method === 'OPTIONS') {
       void reply.code(204).send();
       return true;
     }
+    // Go reads a POST body as JSON with or without a Content-Type; so do we.
+    if (request.method === 'POST' && !request.headers['content-type']) request.raw.headers['content-type'] = 'application/json';
     return false;
   };
 }

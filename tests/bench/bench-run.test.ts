@@ -14,7 +14,7 @@ describe('npm run bench, in its shortest form', () => {
     const env = { ...process.env, BENCH_SESSIONS: '1', BENCH_ROUNDS: '1', BENCH_SECONDS: '1', BENCH_WARMUP_SECONDS: '1' };
     const { stdout } = await run(process.execPath, [join(REPO_ROOT, 'dist', 'bench', 'run.js')], { cwd: REPO_ROOT, env });
     const rows = stdout.split('\n').filter((line) => /^\| (POST|GET) /.test(line));
-    expect(rows).toHaveLength(4);
+    expect(rows).toHaveLength(6);
     for (const row of rows) {
       const cells = row.split('|').map((cell) => cell.trim());
       // scenario, server, requests/s, p50, p99, CPU µs/request, errors
@@ -24,5 +24,7 @@ describe('npm run bench, in its shortest form', () => {
     }
     expect(stdout).toMatch(/POST \/getToken \(rtc\): ours\/bare requests\/s = \d\.\d\d/);
     expect(stdout).toMatch(/GET \/rtc\/test\/publisher\/uid\/1234: ours\/bare requests\/s = \d\.\d\d/);
+    // The API-key scenario: every request carried the key and was answered 2xx (errors 0 above).
+    expect(stdout).toMatch(/POST \/getToken \(rtc\), API key: ours\/bare requests\/s = \d\.\d\d .* ours p99 [\d.]+ ms/);
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { createServer as createHttpServer, request } from 'node:http';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { resolvePort } from '../../cli/commands/serve.js';
 import { decodeToken } from '../../shared/token/index.js';
 import { VECTOR_CREDENTIALS } from '../fixtures/agora-vectors.js';
 import { tempDir } from '../helpers/cli.js';
-import { serveFailure, startServe, type ServeProcess } from '../helpers/serve-process.js';
+import { holdRequest, serveFailure, startServe, type ServeProcess } from '../helpers/serve-process.js';
 
 const ENV = { APP_ID: VECTOR_CREDENTIALS.appId, APP_CERTIFICATE: VECTOR_CREDENTIALS.appCertificate };
 const running: ServeProcess[] = [];
@@ -57,28 +57,17 @@ describe('agora-token-desk serve (spawned)', () => {
 
   it.each(['SIGTERM', 'SIGINT'] as const)('finishes a request in flight on %s, then exits 0', async (signal) => {
     const server = await serve(['--port', '0']);
-    // Send the headers and half a body, signal, then finish the body: the server must still answer it.
-    const { port } = new URL(server.url);
-    const body = JSON.stringify({ tokenType: 'chat', uid: 'late' });
-    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      {
-        const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/getToken', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-          let text = '';
-          res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-        });
-        req.on('error', reject);
-        req.write(body.slice(0, 10));
-        setTimeout(() => {
-          server.child.kill(signal);
-          setTimeout(() => req.end(body.slice(10)), 300);
-        }, 200);
-      }
-    });
-    const { status, text } = await answer;
+    // The server has the request's headers (it answered 100 Continue), then it is signalled,
+    // and only once it says it is stopping does the body arrive: the request is in flight
+    // across the start of the shutdown whatever the machine's speed.
+    const held = await holdRequest(server.url, JSON.stringify({ tokenType: 'chat', uid: 'late' }));
+    server.child.kill(signal);
+    await expect.poll(() => server.stdout()).toMatch(/^stopping: finishing requests in flight/m);
+    const { status, text } = await held.finish();
     expect(status).toBe(200);
     expect(decodeToken((JSON.parse(text) as { token: string }).token).appId).toBe(ENV.APP_ID);
     expect(await server.exited).toBe(0);
+    expect(server.stdout()).toMatch(/^stopped$/m);
     await expect(fetch(`${server.url}/ping`)).rejects.toThrow();
   });
 

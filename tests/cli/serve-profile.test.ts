@@ -41,5 +41,5 @@ describe.skipIf(!ready)('agora-token-desk serve --profile (real Secret Service)'
       for (const profile of list.profiles) expect(secretToolLookup(profile.id, service)).toBeUndefined();
       cleanup();
     }
-  });
+  }, 120_000); // many CLI runs and keychain writes on a busy machine
 });

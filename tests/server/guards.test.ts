@@ -13,7 +13,7 @@ afterAll(async () => {
 
 const CORS_HEADERS = {
   'access-control-allow-methods': 'GET, POST, OPTIONS',
-  'access-control-allow-headers': 'Origin, Content-Type',
+  'access-control-allow-headers': 'Origin, Content-Type, Authorization',
 };
 
 describe('CORS (CORS_ALLOW_ORIGIN)', () => {
@@ -101,7 +101,7 @@ describe('Host check (DNS rebinding)', () => {
 describe('unknown routes and hostile input', () => {
   it('unknown routes and methods are 404 JSON with the no-cache headers', async () => {
     const server = app();
-    for (const [method, url] of [['GET', '/'], ['GET', '/rtc'], ['GET', '/rtm/'], ['DELETE', '/ping'], ['GET', '/getToken']] as const) {
+    for (const [method, url] of [['GET', '/nope'], ['GET', '/rtc'], ['GET', '/rtm/'], ['DELETE', '/ping'], ['GET', '/getToken']] as const) {
       const r = await server.inject({ method, url });
       expect(r.statusCode, `${method} ${url}`).toBe(404);
       expect(r.json()).toEqual({ status: 404, error: `no route for ${method} ${url}`, message: `no route for ${method} ${url}` });
