@@ -1,6 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import {
   AccessToken2,
+  kApaasServiceType,
   type Service,
   type ServiceApaas,
   type ServiceChat,
@@ -75,6 +76,28 @@ function describeService(service: Service): ServiceInfo {
 const malformed007 = (why: string) => new TokenDeskError('invalid_token', `not a valid 007 token: ${why}`);
 
 /**
+ * agora-token reads an aPaaS role as an unsigned 16-bit number but writes it as a signed one,
+ * so the role -1 of its user and app tokens comes back as 65535 and cannot be packed again
+ * (verifying and measuring both pack). Packs with the signed value and puts the read one back.
+ */
+function withPackableRoles<T>(parsed: AccessToken2, run: () => T): T {
+  const changed: Array<[ServiceApaas, number]> = [];
+  for (const service of parsed.services) {
+    if (service.service_type() !== kApaasServiceType) continue;
+    const apaas = service as ServiceApaas;
+    if (apaas.__role > 0x7fff) {
+      changed.push([apaas, apaas.__role]);
+      apaas.__role -= 0x10000;
+    }
+  }
+  try {
+    return run();
+  } finally {
+    for (const [apaas, role] of changed) apaas.__role = role;
+  }
+}
+
+/**
  * agora-token's parser reads what it needs and ignores the rest, so a token with bytes
  * appended (or a service type it cannot read) parses "fine". Rebuilding the parsed token
  * with agora-token and comparing sizes finds both without reading bytes by hand.
@@ -96,7 +119,7 @@ function assertNothingLeftOver(token: string, parsed: AccessToken2, appId: strin
   const again = new AccessToken2(appId, MEASURING_CERTIFICATE, parsed.issueTs, parsed.expire);
   again.salt = parsed.salt;
   for (const service of parsed.services) again.add_service(service);
-  const expected = inflateSync(Buffer.from(again.build().slice(3), 'base64')).length;
+  const expected = inflateSync(Buffer.from(withPackableRoles(parsed, () => again.build()).slice(3), 'base64')).length;
   if (original.buffer.length !== expected) {
     throw malformed007(
       `${original.buffer.length - expected} bytes after its last readable service (appended data, or a service type this version cannot read)`,
@@ -106,7 +129,7 @@ function assertNothingLeftOver(token: string, parsed: AccessToken2, appId: strin
 
 function verify007(parsed: AccessToken2, certificates: CertificateCandidate[]): { signature: SignatureVerdict; signedBy?: string } {
   if (certificates.length === 0) return { signature: 'unchecked' };
-  const signer = certificates.find((c) => parsed.verifySignature(c.value));
+  const signer = withPackableRoles(parsed, () => certificates.find((c) => parsed.verifySignature(c.value)));
   return signer === undefined ? { signature: 'invalid' } : signedBy(signer);
 }
 
