@@ -11,6 +11,7 @@ import {
 } from './request-guards.js';
 import { resolveServerOptions, type LocalServerOptions } from './server-options.js';
 import { registerTokenRoutes } from './token-routes.js';
+import { registerDocsSampleRoutes, singleCredentials } from './docs-samples/register.js';
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
@@ -45,6 +46,7 @@ export function createTokenApp(options: LocalServerOptions, observer?: ResponseO
     if (!guard(request, reply)) done();
   });
   registerTokenRoutes(app, resolved.credentials);
+  registerDocsSampleRoutes(app, singleCredentials(resolved.credentials));
   app.setErrorHandler((error, _request, reply) => {
     const { status, message } = describeError(error);
     void reply.code(status).send(errorBody(status, message));
