@@ -187,6 +187,9 @@ describe('Chat, Java sample: POST /token/generate', () => {
     const app = await call('POST', '/token/generate?expireSeconds=900', { body: 'tokenType=App', type: 'application/x-www-form-urlencoded' });
     expect(app.type).toMatch(/^text\/plain/);
     expectToken(app.text, 900, [{ type: 'chat', userId: '', privileges: { app: 900 } }], since);
+    // Field names are data, even one named __proto__ or toString.
+    const odd = await call('POST', '/token/generate?toString=1', { body: '__proto__=x&__proto__=y&userId=erin&expireSeconds=60', type: 'application/x-www-form-urlencoded' });
+    expectToken(odd.text, 60, [{ type: 'chat', userId: 'erin', privileges: { user: 60 } }], since);
   });
 
   it('wrong input: a bad tokenType, a missing expireSeconds or userId is 400 in our JSON', async () => {

@@ -35,8 +35,8 @@ export type ChatJavaParams = z.output<typeof javaParamsSchema>;
  * given twice (in both, or repeated) is refused rather than guessed.
  */
 export function parseChatJavaParams(query: Record<string, unknown>, form: Record<string, unknown>): ChatJavaParams {
-  const merged: Record<string, unknown> = { ...query };
-  for (const [key, value] of Object.entries(form)) merged[key] = key in merged ? [merged[key], value] : value;
+  const merged: Record<string, unknown> = Object.assign(Object.create(null) as Record<string, unknown>, query);
+  for (const [key, value] of Object.entries(form)) merged[key] = Object.hasOwn(merged, key) ? [merged[key], value] : value;
   return parseInput(javaParamsSchema, merged);
 }
 

@@ -80,7 +80,8 @@ function replySchema(fields: Record<string, 'string'>): RouteShorthandOptions['s
 /** `application/x-www-form-urlencoded` into name → value, or name → values when repeated. */
 function acceptFormFields(scope: FastifyInstance): void {
   scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
-    const fields: Record<string, string | string[]> = {};
+    // No prototype: a field named __proto__ is just a field.
+    const fields = Object.create(null) as Record<string, string | string[]>;
     for (const [name, value] of new URLSearchParams(body as string)) {
       const seen = fields[name];
       fields[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
