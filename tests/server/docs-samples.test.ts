@@ -1,6 +1,7 @@
+import Fastify, { type RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalTokenServer } from '../../shared/server/local-token-server.js';
-import { DOCS_SAMPLE_ROUTES } from '../../shared/server/docs-samples/register.js';
+import { DOCS_SAMPLE_ROUTES, registerDocsSampleRoutes } from '../../shared/server/docs-samples/register.js';
 import type { ServiceInfo } from '../../shared/token/index.js';
 import { CREDENTIALS, NO_CACHE, PUBLISHER, SUBSCRIBER, verified } from './server-helpers.js';
 
@@ -215,5 +216,30 @@ describe('route list for GET / and /openapi.json', () => {
     for (const route of DOCS_SAMPLE_ROUTES) {
       expect((await call(route.method, route.path)).status, route.path).not.toBe(404);
     }
+  });
+});
+
+describe('registerDocsSampleRoutes', () => {
+  it('marks every route as a token route with its kind, and asks the credentials source for the appId sent', async () => {
+    const app = Fastify();
+    const seen: RouteOptions[] = [];
+    app.addHook('onRoute', (route) => {
+      if (route.method !== 'HEAD') seen.push(route);
+    });
+    const asked: (string | undefined)[] = [];
+    registerDocsSampleRoutes(app, {
+      resolve: (appId) => {
+        asked.push(appId);
+        return CREDENTIALS;
+      },
+    });
+    await app.ready();
+    expect(seen.map((route) => [`${String(route.method)} ${route.url}`, route.config])).toEqual(
+      DOCS_SAMPLE_ROUTES.map((route) => [`${route.method} ${route.path}`, { tokenRoute: true, kind: route.kind, docsSample: true }]),
+    );
+    const response = await app.inject({ method: 'GET', url: `/api/token/generateAppToken?appId=${CREDENTIALS.appId}` });
+    expect(response.statusCode).toBe(200);
+    expect(asked).toEqual([CREDENTIALS.appId]);
+    await app.close();
   });
 });
