@@ -10,9 +10,13 @@ import { TokenDeskError } from '../errors.js';
  * - `null` leaves the field as it was (absent, or an earlier value), as Go does for a
  *   non-pointer field; Jackson, Newtonsoft, System.Text.Json and kotlinx send nulls.
  */
-export function bindLikeGo<F extends string>(body: unknown, fields: readonly F[]): Partial<Record<F, unknown>> {
+export function bindLikeGo<F extends string>(
+  body: unknown,
+  fields: readonly F[],
+  required = 'tokenType',
+): Partial<Record<F, unknown>> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new TokenDeskError('invalid_input', 'the request body must be a JSON object with tokenType');
+    throw new TokenDeskError('invalid_input', `the request body must be a JSON object with ${required}`);
   }
   const byFolded = foldedFields(fields);
   const bound: Partial<Record<F, unknown>> = {};

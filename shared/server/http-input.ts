@@ -12,7 +12,7 @@ import { HTTP_TOKEN_TYPES, TOKEN_TYPE_MESSAGE } from './registry-token-types.js'
 // A string of digits becomes its number; anything else becomes NaN, which the engine's
 // number schemas reject with their usual message.
 // Leading zeros are allowed at any length, as Go's strconv.ParseUint allows them ("00000000001" is 1).
-const digitsToNumber = (value: string): number => {
+export const digitsToNumber = (value: string): number => {
   if (!/^\d+$/.test(value)) return Number.NaN;
   const significant = value.length > 1 && value.charCodeAt(0) === 48 /* '0' */ ? value.replace(/^0+(?=\d)/, '') : value;
   return significant.length <= 16 ? Number(significant) : Number.NaN;

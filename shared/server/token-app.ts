@@ -21,6 +21,7 @@ import {
 import { installRoutePolicies } from './route-policies.js';
 import { resolveServerOptions, type LocalServerOptions, type ResolvedServerOptions } from './server-options.js';
 import { registerTokenRoutes } from './token-routes.js';
+import { registerDocsSampleRoutes } from './docs-samples/register.js';
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
@@ -68,6 +69,7 @@ export function createTokenApp(options: LocalServerOptions, observer?: ResponseO
     const contextOf = await installRoutePolicies(scope, resolved, source, authenticator);
     const addInfoRoutes = await describeRoutes(scope);
     registerTokenRoutes(scope, contextOf);
+    registerDocsSampleRoutes(scope, contextOf);
     addInfoRoutes();
   });
   app.setErrorHandler((error, _request, reply) => {

@@ -12,6 +12,8 @@ export interface RouteExample {
 export function routeExamples(baseUrl: string): RouteExample[] {
   const base = baseUrl.replace(/\/+$/, '');
   const get = (path: string) => shellCommand(['curl', `${base}${path}`]);
+  const postJson = (path: string, body: object) =>
+    shellCommand(['curl', '-X', 'POST', '-H', 'Content-Type: application/json', '-d', JSON.stringify(body), `${base}${path}`]);
   return [
     { label: 'Health check', command: get('/ping') },
     {
@@ -28,6 +30,19 @@ export function routeExamples(baseUrl: string): RouteExample[] {
     { label: 'RTC + RTM tokens', command: get('/rte/test/publisher/uid/1234/') },
     { label: 'Chat app token', command: get('/chat/app/') },
     { label: 'Chat user token', command: get('/chat/account/alice/') },
+    // The routes of the sample token servers in Agora's docs.
+    { label: 'RTC token (Agora docs, Go sample)', command: postJson('/fetch_rtc_token', { uid: 1234, ChannelName: 'test', role: 1 }) },
+    { label: 'Chat user token (Agora docs, Go sample)', command: postJson('/generate-user-token', { user_uuid: 'alice', expire: 3600 }) },
+    { label: 'Chat app token (Agora docs, Go sample)', command: postJson('/generate-app-token', { expire: 3600 }) },
+    { label: 'Chat user token (Agora docs, Node.js sample)', command: get('/api/token/generateUserToken?account=alice&expireTimeInSeconds=3600') },
+    { label: 'Chat app token (Agora docs, Node.js sample)', command: get('/api/token/generateAppToken?expireTimeInSeconds=3600') },
+    {
+      label: 'Chat user token as text (Agora docs, Java sample)',
+      command: shellCommand([
+        'curl', '-X', 'POST', '-H', 'Content-Type: application/x-www-form-urlencoded',
+        '-d', 'userId=alice&expireSeconds=3600&tokenType=user', `${base}/token/generate`,
+      ]),
+    },
   ];
 }
 
