@@ -1,6 +1,6 @@
 import { TokenDeskError } from '../shared/errors.js';
 import { credentialsSchema, parseInput, type Credentials } from '../shared/token/validation.js';
-import { ProfileStore } from '../shared/profiles/profile-store.js';
+import type { ProfileStore } from '../shared/profiles/profile-store.js';
 import { loadEnvironment } from './env-file.js';
 
 export interface CredentialSource {
@@ -42,14 +42,20 @@ export async function resolveCredentials(request: CredentialRequest = {}): Promi
   );
 }
 
-async function profileCredentials(name: string, store = new ProfileStore()): Promise<CredentialSource> {
+/** Loaded on demand: commands that get their credentials from the environment never load the keychain module. */
+async function openStore(): Promise<ProfileStore> {
+  return new (await import('../shared/profiles/profile-store.js')).ProfileStore();
+}
+
+async function profileCredentials(name: string, store?: ProfileStore): Promise<CredentialSource> {
+  store ??= await openStore();
   const profile = await store.get(name);
   return { credentials: await store.credentials(profile.id), source: `profile "${profile.name}"` };
 }
 
 /** The default profile's credentials; none without a profiles.json, so the keychain is left alone. */
 async function defaultProfileCredentials(): Promise<CredentialSource | undefined> {
-  const store = new ProfileStore();
+  const store = await openStore();
   const profile = await store.getDefault();
   return profile === undefined ? undefined : profileCredentials(profile.id, store);
 }

@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { decodeCommand } from './commands/decode.js';
-import { profileCommand } from './commands/profile.js';
+import { profileCommand } from './commands/profile/index.js';
 import { serveCommand } from './commands/serve.js';
 import { tokenCommand } from './commands/token.js';
 import { EXIT } from './exit.js';
