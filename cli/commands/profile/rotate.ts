@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { TokenDeskError } from '../../../shared/errors.js';
 import { runCommand } from '../../output.js';
+import { quoteArg } from '../../../shared/profiles/keychain-problems.js';
 import { describeProfile, processProfileDeps, type ProfileDeps } from './deps.js';
 
 export interface RotateOptions {
@@ -24,7 +25,7 @@ export async function runProfileRotate(options: RotateOptions, deps: ProfileDeps
   }
   const rotated = await store.rotate(target.id);
   deps.output.out(
-    `${describeProfile(rotated)}: the secondary App Certificate is now the primary; the former primary is kept as the secondary (remove it with: agora-token-desk profile edit ${JSON.stringify(rotated.name)} --remove-secondary)`,
+    `${describeProfile(rotated)}: the secondary App Certificate is now the primary; the former primary is kept as the secondary (remove it with: agora-token-desk profile edit ${quoteArg(rotated.name)} --remove-secondary)`,
   );
 }
 
