@@ -4,7 +4,8 @@ import { TokenDeskError } from '../errors.js';
 import { appCertificateSchema, appIdSchema, parseInput, type Credentials } from '../token/validation.js';
 import { defaultDataDir } from './data-dir.js';
 import { OsKeychain, type Keychain } from './keychain.js';
-import { PROBE_ACCOUNT, accountOwner, compareWithKeychain, missingMessage, quoteArg, secondaryAccount, type ProfileProblem } from './keychain-problems.js';
+import { deleteEntries, saveEntries, swapCertificates } from './certificate-steps.js';
+import { PROBE_ACCOUNT, accountOwner, compareWithKeychain, missingMessage, secondaryAccount, type ProfileProblem } from './keychain-problems.js';
 import { CorruptMetadataError, MetadataFile, emptyMetadata, type Metadata, type StoredProfile } from './metadata-file.js';
 import { withMetadataLock } from './metadata-lock.js';
 import { findProfile, profileNameSchema, sameName } from './profile-name.js';
@@ -168,21 +169,7 @@ export class ProfileStore {
   rotate(nameOrId: string): Promise<Profile> {
     return this.change(async (metadata) => {
       const profile = this.find(metadata, nameOrId);
-      const primary = await this.certificateOf(profile);
-      const secondary = await this.keychain.get(secondaryAccount(profile.id));
-      if (secondary === undefined) {
-        throw new TokenDeskError(
-          'invalid_input',
-          `profile "${profile.name}" has no secondary certificate to promote; save one first with: agora-token-desk profile edit ${quoteArg(profile.name)} --secondary-certificate-stdin`,
-        );
-      }
-      await this.keychain.set(profile.id, secondary);
-      try {
-        await this.keychain.set(secondaryAccount(profile.id), primary);
-      } catch (error) {
-        await this.keychain.set(profile.id, primary).catch(() => undefined);
-        throw error;
-      }
+      await swapCertificates(this.keychain, profile, await this.certificateOf(profile));
       return { ...view(profile, metadata), hasSecondaryCertificate: true };
     });
   }
@@ -198,22 +185,15 @@ export class ProfileStore {
     return this.change(async (metadata, commit) => {
       const profile = findProfile(metadata.profiles, nameOrId);
       if (profile === undefined) return this.removeOrphan(metadata, nameOrId);
-      const saved = [
-        { account: profile.id, secret: await this.keychain.get(profile.id) },
-        { account: secondaryAccount(profile.id), secret: await this.keychain.get(secondaryAccount(profile.id)) },
-      ];
+      const saved = await saveEntries(this.keychain, profile.id);
       await commit({
         ...metadata,
         defaultProfileId: metadata.defaultProfileId === profile.id ? null : metadata.defaultProfileId,
         profiles: metadata.profiles.filter((p) => p.id !== profile.id),
       });
-      const deleted: typeof saved = [];
       try {
-        for (const entry of saved) {
-          if (entry.secret !== undefined && (await this.keychain.delete(entry.account))) deleted.push(entry);
-        }
+        await deleteEntries(this.keychain, saved);
       } catch (error) {
-        for (const entry of deleted) await this.keychain.set(entry.account, entry.secret!).catch(() => undefined);
         await commit(metadata);
         throw error;
       }
