@@ -36,6 +36,12 @@ export async function runProfileEdit(options: EditOptions, deps: ProfileDeps): P
     ? parseInput(appCertificateSchema, await deps.input.secret(certificateQuestion(target.name, 'secondary App Certificate')))
     : undefined;
   const changed: string[] = [];
+  // The metadata first: a taken name is refused before any certificate changes.
+  let profile = target;
+  if (options.newName !== undefined || options.appId !== undefined) {
+    profile = await store.edit(target.id, { name: options.newName, appId: options.appId });
+    changed.push(options.newName === undefined ? 'updated the App ID' : options.appId === undefined ? 'renamed it' : 'updated the name and App ID');
+  }
   if (primary !== undefined) {
     await store.updateCertificate(target.id, primary);
     changed.push('saved a new App Certificate');
@@ -46,11 +52,6 @@ export async function runProfileEdit(options: EditOptions, deps: ProfileDeps): P
   }
   if (options.removeSecondary) {
     changed.push((await store.removeSecondaryCertificate(target.id)) ? 'removed the secondary App Certificate' : 'there was no secondary App Certificate');
-  }
-  let profile = target;
-  if (options.newName !== undefined || options.appId !== undefined) {
-    profile = await store.edit(target.id, { name: options.newName, appId: options.appId });
-    changed.push('updated the name and App ID');
   }
   deps.output.out(`${describeProfile(profile)}: ${changed.join('; ')}`);
 }
