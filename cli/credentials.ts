@@ -42,14 +42,13 @@ export async function resolveCredentials(request: CredentialRequest = {}): Promi
   );
 }
 
-// The store (and the native keychain module behind it) is loaded only when a profile is used.
+/** Loaded on demand: commands that get their credentials from the environment never load the keychain module. */
 async function openStore(): Promise<ProfileStore> {
-  const { ProfileStore } = await import('../shared/profiles/profile-store.js');
-  return new ProfileStore();
+  return new (await import('../shared/profiles/profile-store.js')).ProfileStore();
 }
 
-async function profileCredentials(name: string, given?: ProfileStore): Promise<CredentialSource> {
-  const store = given ?? (await openStore());
+async function profileCredentials(name: string, store?: ProfileStore): Promise<CredentialSource> {
+  store ??= await openStore();
   const profile = await store.get(name);
   return { credentials: await store.credentials(profile.id), source: `profile "${profile.name}"` };
 }

@@ -18,6 +18,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'missing_credentials':
     case 'keychain_unavailable':
     case 'profile_store_corrupt':
+    case 'data_folder_unusable':
     case 'port_in_use':
     case 'server_error':
       return EXIT.environment;

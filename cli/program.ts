@@ -11,7 +11,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   decode: async () => (await import('./commands/decode.js')).decodeCommand(),
   diagnose: async () => (await import('./commands/diagnose.js')).diagnoseCommand(),
   serve: async () => (await import('./commands/serve.js')).serveCommand(),
-  profile: async () => (await import('./commands/profile.js')).profileCommand(),
+  profile: async () => (await import('./commands/profile/index.js')).profileCommand(),
   ui: async () => (await import('./commands/ui.js')).uiCommand(),
 };
 

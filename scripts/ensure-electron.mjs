@@ -1,5 +1,5 @@
-// npm prestart: Electron's binary is not fetched by `npm ci` (its install script is not
-// allowed in package.json), so the first `npm start` fetches it with Electron's own installer.
+// First step of npm start: Electron's binary is not fetched by `npm ci` (.npmrc turns off
+// install scripts), so the first `npm start` fetches it with Electron's own installer.
 // When it cannot be fetched, npm start goes on in browser mode (scripts/start-app.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

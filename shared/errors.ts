@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'profile_not_found'
   | 'profile_exists'
   | 'profile_store_corrupt'
+  | 'data_folder_unusable'
   | 'port_in_use'
   | 'server_error'
   | 'internal';

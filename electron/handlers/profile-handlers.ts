@@ -1,4 +1,14 @@
-import type { IpcChannel, KeychainStatus, ProfileProblemView, ProfileView } from '../../shared/contract/index.js';
+import { z } from 'zod';
+import {
+  appCertificateSchema,
+  parseInput,
+  type IpcChannel,
+  type IpcResult,
+  type KeychainStatus,
+  type ProfileProblemView,
+  type ProfileView,
+} from '../../shared/contract/index.js';
+import { toErrorInfo } from '../../shared/errors.js';
 import type { Profile, ProfileProblem, ProfileStore } from '../../shared/profiles/profile-store.js';
 import { handle, type IpcHandlerMap } from './result.js';
 
@@ -53,5 +63,44 @@ export function createProfileHandlers(store: ProfileStore): Pick<IpcHandlerMap, 
     'profiles:set-default': handle('profiles:set-default', async (input) =>
       toView(await store.setDefault(input.id)),
     ),
+  };
+}
+
+/** Profile views that also say whether a secondary certificate is saved (for the rotation UI). */
+export type ProfileCertificateView = ProfileView & { hasSecondaryCertificate: boolean };
+
+const idOnlySchema = z.object({ id: z.string({ error: 'profile is required' }).min(1, { error: 'profile is required' }) }, { error: 'the request must be an object' });
+const secondarySchema = idOnlySchema.extend({ appCertificate: appCertificateSchema });
+
+async function result<T>(run: () => Promise<T>): Promise<IpcResult<T>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    return { ok: false, error: toErrorInfo(error) };
+  }
+}
+
+/**
+ * Secondary certificates and rotation, as plain functions over untrusted requests (each parses
+ * its input once and never throws). The lead registers them on IPC channels with the new
+ * contract; like every profile answer they never carry a certificate.
+ */
+export function createProfileCertificateHandlers(store: ProfileStore) {
+  const withSecondary = (profile: Profile, has: boolean): ProfileCertificateView => ({ ...toView(profile), hasSecondaryCertificate: has });
+  return {
+    /** Promotes the secondary certificate to primary; the former primary becomes the secondary. */
+    rotate: (request: unknown): Promise<IpcResult<ProfileCertificateView>> =>
+      result(async () => withSecondary(await store.rotate(parseInput(idOnlySchema, request).id), true)),
+    setSecondaryCertificate: (request: unknown): Promise<IpcResult<ProfileCertificateView>> =>
+      result(async () => {
+        const input = parseInput(secondarySchema, request);
+        return withSecondary(await store.setSecondaryCertificate(input.id, input.appCertificate), true);
+      }),
+    removeSecondaryCertificate: (request: unknown): Promise<IpcResult<ProfileCertificateView>> =>
+      result(async () => {
+        const { id } = parseInput(idOnlySchema, request);
+        await store.removeSecondaryCertificate(id);
+        return withSecondary(await store.get(id), false);
+      }),
   };
 }

@@ -1,36 +1,52 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { TokenDeskError } from '../errors.js';
 import { appIdSchema } from '../token/validation.js';
+import { inDataFolder } from './data-folder-error.js';
 
 export const METADATA_FILE = 'profiles.json';
 const CORRUPT_PREFIX = `${METADATA_FILE}.corrupt-`;
 
-const storedProfileSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  appId: appIdSchema,
-  createdAt: z.string().refine((value) => !Number.isNaN(Date.parse(value))),
-});
+/**
+ * Far above any real file (a profile takes about 200 bytes), and small enough that a damaged
+ * or hostile file is refused before it is parsed.
+ */
+export const MAX_METADATA_BYTES = 1024 * 1024;
 
-// Deliberately no certificate field: the file holds metadata only, and .strict()
-// refuses a file that carries anything else per profile.
-const metadataSchema = z.object({
+const storedProfileSchema = z
+  .object({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    appId: appIdSchema,
+    createdAt: z.string().refine((value) => !Number.isNaN(Date.parse(value))),
+  })
+  // Deliberately no certificate field: the file holds metadata only, and .strict()
+  // refuses a file that carries anything else per profile.
+  .strict();
+
+const headerSchema = z.object({
   version: z.literal(1),
   defaultProfileId: z.string().nullable(),
-  profiles: z.array(storedProfileSchema.strict()),
+  profiles: z.array(z.unknown()),
 });
 
 export type StoredProfile = z.infer<typeof storedProfileSchema>;
-export type Metadata = z.infer<typeof metadataSchema>;
+export interface Metadata {
+  version: 1;
+  defaultProfileId: string | null;
+  profiles: StoredProfile[];
+}
 
 export const emptyMetadata = (): Metadata => ({ version: 1, defaultProfileId: null, profiles: [] });
 
 /** A corrupt profiles.json, already moved aside when this is thrown. */
 export class CorruptMetadataError extends TokenDeskError {
-  constructor(readonly movedTo: string, reason: string) {
+  constructor(
+    readonly movedTo: string,
+    reason: string,
+  ) {
     super('profile_store_corrupt', corruptMessage(movedTo, reason));
   }
 }
@@ -42,6 +58,7 @@ function corruptMessage(movedTo: string, reason: string): string {
 /**
  * profiles.json in the data folder: read with validation, written atomically (a temporary
  * file renamed over it), and moved aside, never deleted, when it cannot be read.
+ * File-system failures on the folder are TokenDeskError('data_folder_unusable').
  */
 export class MetadataFile {
   readonly path: string;
@@ -52,43 +69,70 @@ export class MetadataFile {
 
   /** The stored metadata; an absent file is an empty store. Throws CorruptMetadataError. */
   async read(): Promise<Metadata> {
-    let text: string;
-    try {
-      text = await readFile(this.path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyMetadata();
-      throw error;
-    }
-    const reason = problemWith(text);
-    if (reason === undefined) return metadataSchema.parse(JSON.parse(text));
-    throw new CorruptMetadataError(await this.moveAside(), reason);
+    const text = await inDataFolder(this.dir, () => this.readCapped());
+    if (text === undefined) return emptyMetadata();
+    const parsed = parseMetadata(text);
+    if (typeof parsed !== 'string') return parsed;
+    throw new CorruptMetadataError(await inDataFolder(this.dir, () => this.moveAside()), parsed);
+  }
+
+  /** Creates the data folder (private to the user) when it does not exist yet. */
+  async ensureDir(): Promise<void> {
+    await inDataFolder(this.dir, () => mkdir(this.dir, { recursive: true, mode: 0o700 }));
   }
 
   async write(metadata: Metadata): Promise<void> {
-    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    await this.ensureDir();
     const temp = join(this.dir, `.${METADATA_FILE}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-    try {
-      await writeFile(temp, `${JSON.stringify(metadata, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
-      await rename(temp, this.path);
-    } catch (error) {
-      await unlink(temp).catch(() => undefined);
-      throw error;
-    }
+    await inDataFolder(this.dir, async () => {
+      try {
+        await writeFile(temp, `${JSON.stringify(metadata, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+        await rename(temp, this.path);
+      } catch (error) {
+        await unlink(temp).catch(() => undefined);
+        throw error;
+      }
+    });
   }
 
   /** Earlier corrupt files still lying beside profiles.json, oldest first. */
   async corruptFiles(): Promise<string[]> {
-    try {
-      const names = await readdir(this.dir);
-      return names.filter((name) => name.startsWith(CORRUPT_PREFIX)).sort().map((name) => join(this.dir, name));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
+    return inDataFolder(this.dir, async () => {
+      try {
+        const names = await readdir(this.dir);
+        return names.filter((name) => name.startsWith(CORRUPT_PREFIX)).sort().map((name) => join(this.dir, name));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        throw error;
+      }
+    });
   }
 
   static describeCorruptFile(path: string): string {
     return corruptMessage(path, 'it was not valid profile metadata');
+  }
+
+  /** The file's text, undefined when absent; one byte over the cap is read, never more. */
+  private async readCapped(): Promise<string | undefined> {
+    let handle;
+    try {
+      handle = await open(this.path, 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+    try {
+      const buffer = Buffer.alloc(MAX_METADATA_BYTES + 1);
+      let length = 0;
+      while (length < buffer.length) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+        if (bytesRead === 0) break;
+        length += bytesRead;
+      }
+      return buffer.toString('utf8', 0, length);
+    } finally {
+      await handle.close();
+    }
   }
 
   private async moveAside(): Promise<string> {
@@ -99,18 +143,31 @@ export class MetadataFile {
   }
 }
 
-/** Why the text is not valid metadata, or undefined when it is. */
-function problemWith(text: string): string | undefined {
+/** The metadata in the text, or why it is not valid metadata: the first problem only. */
+export function parseMetadata(text: string): Metadata | string {
+  if (Buffer.byteLength(text) > MAX_METADATA_BYTES) return `it is larger than ${MAX_METADATA_BYTES / 1024 / 1024} MiB`;
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     return 'it is not valid JSON';
   }
-  const result = metadataSchema.safeParse(value);
-  if (result.success) return duplicateProblem(result.data);
-  const issue = result.error.issues[0];
-  return `unexpected content at ${issue?.path.join('.') || 'the top level'}`;
+  const header = headerSchema.safeParse(value);
+  if (!header.success) return `unexpected content at ${header.error.issues[0]?.path.join('.') || 'the top level'}`;
+  const profiles: StoredProfile[] = [];
+  // One element at a time, stopping at the first bad one: validating a huge array in one go
+  // would record an issue per element.
+  for (const [index, element] of header.data.profiles.entries()) {
+    const profile = storedProfileSchema.safeParse(element);
+    if (!profile.success) return `unexpected content at profiles.${index}${issuePath(profile.error.issues[0]?.path)}`;
+    profiles.push(profile.data);
+  }
+  const metadata: Metadata = { version: 1, defaultProfileId: header.data.defaultProfileId, profiles };
+  return duplicateProblem(metadata) ?? metadata;
+}
+
+function issuePath(path: readonly PropertyKey[] | undefined): string {
+  return path === undefined || path.length === 0 ? '' : `.${path.map(String).join('.')}`;
 }
 
 function duplicateProblem(metadata: Metadata): string | undefined {

@@ -4,8 +4,13 @@ import { TokenDeskError } from '../errors.js';
 import { appCertificateSchema, appIdSchema, parseInput, type Credentials } from '../token/validation.js';
 import { defaultDataDir } from './data-dir.js';
 import { OsKeychain, type Keychain } from './keychain.js';
+import { deleteEntries, saveEntries, swapCertificates } from './certificate-steps.js';
+import { PROBE_ACCOUNT, accountOwner, compareWithKeychain, missingMessage, secondaryAccount, type ProfileProblem } from './keychain-problems.js';
 import { CorruptMetadataError, MetadataFile, emptyMetadata, type Metadata, type StoredProfile } from './metadata-file.js';
+import { withMetadataLock } from './metadata-lock.js';
 import { findProfile, profileNameSchema, sameName } from './profile-name.js';
+
+export type { ProfileProblem } from './keychain-problems.js';
 
 /** A saved project as every front end sees it (structurally ProfileView in shared/contract.ts). */
 export interface Profile {
@@ -15,13 +20,15 @@ export interface Profile {
   /** ISO 8601 time the profile was added. */
   createdAt: string;
   isDefault: boolean;
+  /** Set by list() when the keychain answered: whether a secondary certificate is saved. */
+  hasSecondaryCertificate?: boolean;
 }
 
-export interface ProfileProblem {
-  kind: 'missing_certificate' | 'orphan_certificate' | 'corrupt_metadata';
-  message: string;
-  profileId?: string;
-  profileName?: string;
+/** Both certificates of a profile, for verification in the main process and the CLI only. */
+export interface ProfileCertificates {
+  appId: string;
+  primary: string;
+  secondary?: string;
 }
 
 export interface ProfileStoreOptions {
@@ -31,17 +38,23 @@ export interface ProfileStoreOptions {
 }
 
 // Objects, so that a bad value is reported with its field name (for inline form errors).
-const addSchema = z.object({ name: profileNameSchema, appId: appIdSchema, appCertificate: appCertificateSchema });
-const renameSchema = z.object({ name: profileNameSchema });
+const addSchema = z.object({
+  name: profileNameSchema,
+  appId: appIdSchema,
+  appCertificate: appCertificateSchema,
+  secondaryCertificate: appCertificateSchema.optional(),
+});
+const editSchema = z.object({ name: profileNameSchema.optional(), appId: appIdSchema.optional() });
 const certificateSchema = z.object({ appCertificate: appCertificateSchema });
 
-// Written and deleted again by keychainStatus(); never a profile id (those are UUIDs).
-const PROBE_ACCOUNT = 'availability-check';
+type Change<T> = (metadata: Metadata, commit: (next: Metadata) => Promise<void>) => Promise<T>;
 
 /**
- * Profiles: metadata in profiles.json, the App Certificate only in the OS keychain under
- * the profile's id. Operations of one store run one at a time, so two quick edits from
- * the UI cannot overwrite each other's metadata.
+ * Profiles: metadata in profiles.json, the App Certificates (primary, optional secondary)
+ * only in the OS keychain under the profile's id. Every read-modify-write of profiles.json
+ * runs under a cross-process lock and re-reads the file under it, so the CLI and the desktop
+ * app never overwrite each other. Each change is ordered so that a failure at any step
+ * leaves the previous state whole.
  */
 export class ProfileStore {
   readonly home: string;
@@ -67,8 +80,13 @@ export class ProfileStore {
       const problems = (await this.file.corruptFiles()).map(
         (path): ProfileProblem => ({ kind: 'corrupt_metadata', message: MetadataFile.describeCorruptFile(path) }),
       );
-      problems.push(...(await this.keychainProblems(metadata)));
-      return { profiles: metadata.profiles.map((p) => view(p, metadata)), problems };
+      const report = await compareWithKeychain(metadata, this.keychain);
+      problems.push(...report.problems);
+      const profiles = metadata.profiles.map((p) => {
+        const profile = view(p, metadata);
+        return report.withSecondary === undefined ? profile : { ...profile, hasSecondaryCertificate: report.withSecondary.has(p.id) };
+      });
+      return { profiles, problems };
     });
   }
 
@@ -79,82 +97,114 @@ export class ProfileStore {
     });
   }
 
-  async add(input: { name: string; appId: string; appCertificate: string }): Promise<Profile> {
-    const { name, appId, appCertificate } = parseInput(addSchema, input);
+  /** The certificates go first, outside the lock: without a keychain nothing at all is written. */
+  async add(input: { name: string; appId: string; appCertificate: string; secondaryCertificate?: string | undefined }): Promise<Profile> {
+    const { name, appId, appCertificate, secondaryCertificate } = parseInput(addSchema, input);
     return this.exclusive(async () => {
-      const metadata = await this.file.read();
-      this.refuseDuplicate(metadata, name);
+      this.refuseDuplicate(await this.file.read(), name);
       const profile: StoredProfile = { id: randomUUID(), name, appId, createdAt: new Date().toISOString() };
-      // The secret goes first: without a keychain nothing at all is written.
       await this.keychain.set(profile.id, appCertificate);
-      const next: Metadata = {
-        ...metadata,
-        defaultProfileId: metadata.defaultProfileId ?? profile.id,
-        profiles: [...metadata.profiles, profile],
-      };
       try {
-        await this.file.write(next);
+        if (secondaryCertificate !== undefined) await this.keychain.set(secondaryAccount(profile.id), secondaryCertificate);
+        return await this.locked(async (metadata, commit) => {
+          this.refuseDuplicate(metadata, name);
+          const next: Metadata = { ...metadata, defaultProfileId: metadata.defaultProfileId ?? profile.id, profiles: [...metadata.profiles, profile] };
+          await commit(next);
+          return view(profile, next);
+        });
       } catch (error) {
-        await this.keychain.delete(profile.id).catch(() => undefined);
+        await this.deleteQuietly(profile.id);
+        await this.deleteQuietly(secondaryAccount(profile.id));
         throw error;
       }
-      return view(profile, next);
     });
   }
 
-  async rename(nameOrId: string, newName: string): Promise<Profile> {
-    const { name } = parseInput(renameSchema, { name: newName });
-    return this.exclusive(async () => {
-      const metadata = await this.file.read();
+  rename(nameOrId: string, newName: string): Promise<Profile> {
+    return this.edit(nameOrId, { name: newName });
+  }
+
+  /** Changes the name and/or the App ID; the certificates stay where they are. */
+  async edit(nameOrId: string, changes: { name?: string | undefined; appId?: string | undefined }): Promise<Profile> {
+    const { name, appId } = parseInput(editSchema, changes);
+    return this.change(async (metadata, commit) => {
       const profile = this.find(metadata, nameOrId);
-      this.refuseDuplicate(metadata, name, profile.id);
-      const renamed = { ...profile, name };
-      const next = { ...metadata, profiles: metadata.profiles.map((p) => (p.id === profile.id ? renamed : p)) };
-      await this.file.write(next);
-      return view(renamed, next);
+      if (name !== undefined) this.refuseDuplicate(metadata, name, profile.id);
+      const edited = { ...profile, ...(name === undefined ? {} : { name }), ...(appId === undefined ? {} : { appId }) };
+      const next = { ...metadata, profiles: metadata.profiles.map((p) => (p.id === profile.id ? edited : p)) };
+      await commit(next);
+      return view(edited, next);
     });
   }
 
+  /** Replaces the primary certificate; the keychain replaces an entry in one step. */
   async updateCertificate(nameOrId: string, appCertificate: string): Promise<Profile> {
     const certificate = parseInput(certificateSchema, { appCertificate }).appCertificate;
-    return this.exclusive(async () => {
-      const metadata = await this.file.read();
+    return this.change(async (metadata) => {
       const profile = this.find(metadata, nameOrId);
       await this.keychain.set(profile.id, certificate);
       return view(profile, metadata);
     });
   }
 
+  async setSecondaryCertificate(nameOrId: string, appCertificate: string): Promise<Profile> {
+    const certificate = parseInput(certificateSchema, { appCertificate }).appCertificate;
+    return this.change(async (metadata) => {
+      const profile = this.find(metadata, nameOrId);
+      await this.keychain.set(secondaryAccount(profile.id), certificate);
+      return { ...view(profile, metadata), hasSecondaryCertificate: true };
+    });
+  }
+
+  /** True when there was a secondary certificate to delete. */
+  removeSecondaryCertificate(nameOrId: string): Promise<boolean> {
+    return this.change(async (metadata) => this.keychain.delete(secondaryAccount(this.find(metadata, nameOrId).id)));
+  }
+
   /**
-   * Deletes the keychain entry, then the metadata. A keychain entry that belongs to no
-   * profile (an orphan reported by list()) can be removed by its account id.
+   * Swaps the certificates after the user switched them in Agora's console: the secondary
+   * becomes the primary and the former primary stays as the secondary (tokens it signed still
+   * verify) until it is removed. A failed second step puts the first back.
+   */
+  rotate(nameOrId: string): Promise<Profile> {
+    return this.change(async (metadata) => {
+      const profile = this.find(metadata, nameOrId);
+      await swapCertificates(this.keychain, profile, await this.certificateOf(profile));
+      return { ...view(profile, metadata), hasSecondaryCertificate: true };
+    });
+  }
+
+  /**
+   * Removes the profile from profiles.json first, then its certificates; if deleting them
+   * fails, the certificates already deleted and the metadata are put back. (Interrupted in
+   * between, an orphan entry is left, which list() reports and remove() deletes: never a
+   * profile without its certificate.) An entry that belongs to no profile is removed by its
+   * account id.
    */
   remove(nameOrId: string): Promise<void> {
-    return this.exclusive(async () => {
-      const metadata = await this.file.read();
+    return this.change(async (metadata, commit) => {
       const profile = findProfile(metadata.profiles, nameOrId);
-      if (profile === undefined) {
-        if (nameOrId !== PROBE_ACCOUNT && (await this.keychain.list()).includes(nameOrId)) {
-          await this.keychain.delete(nameOrId);
-          return;
-        }
-        throw notFound(nameOrId);
-      }
-      await this.keychain.delete(profile.id);
-      await this.file.write({
+      if (profile === undefined) return this.removeOrphan(metadata, nameOrId);
+      const saved = await saveEntries(this.keychain, profile.id);
+      await commit({
         ...metadata,
         defaultProfileId: metadata.defaultProfileId === profile.id ? null : metadata.defaultProfileId,
         profiles: metadata.profiles.filter((p) => p.id !== profile.id),
       });
+      try {
+        await deleteEntries(this.keychain, saved);
+      } catch (error) {
+        await commit(metadata);
+        throw error;
+      }
     });
   }
 
   setDefault(nameOrId: string): Promise<Profile> {
-    return this.exclusive(async () => {
-      const metadata = await this.file.read();
+    return this.change(async (metadata, commit) => {
       const profile = this.find(metadata, nameOrId);
       const next = { ...metadata, defaultProfileId: profile.id };
-      await this.file.write(next);
+      await commit(next);
       return view(profile, next);
     });
   }
@@ -189,6 +239,16 @@ export class ProfileStore {
     });
   }
 
+  /** Both certificates, so verification can try each and say which one signed. Never for a renderer. */
+  certificates(nameOrId: string): Promise<ProfileCertificates> {
+    return this.exclusive(async () => {
+      const profile = this.find(await this.file.read(), nameOrId);
+      const primary = await this.certificateOf(profile);
+      const secondary = await this.keychain.get(secondaryAccount(profile.id));
+      return secondary === undefined ? { appId: profile.appId, primary } : { appId: profile.appId, primary, secondary };
+    });
+  }
+
   /** Whether secrets can be saved now: writes, reads back and deletes a throwaway entry. */
   async keychainStatus(): Promise<{ available: boolean; message?: string }> {
     try {
@@ -202,45 +262,38 @@ export class ProfileStore {
     }
   }
 
+  private async removeOrphan(metadata: Metadata, account: string): Promise<void> {
+    const owned = new Set(metadata.profiles.map((p) => p.id));
+    if (account === PROBE_ACCOUNT || owned.has(accountOwner(account)) || !(await this.keychain.list()).includes(account)) {
+      throw notFound(account);
+    }
+    await this.keychain.delete(account);
+  }
+
   private async certificateOf(profile: StoredProfile): Promise<string> {
     const secret = await this.keychain.get(profile.id);
-    if (secret === undefined) throw new TokenDeskError('missing_credentials', this.missingMessage(profile));
+    if (secret === undefined) throw new TokenDeskError('missing_credentials', missingMessage(profile, this.keychain.service));
     return secret;
   }
 
-  /** Metadata without a secret and secrets without metadata; nothing when the keychain is unreachable. */
-  private async keychainProblems(metadata: Metadata): Promise<ProfileProblem[]> {
-    try {
-      return await this.compareWithKeychain(metadata);
-    } catch (error) {
-      // keychainStatus() tells the caller why; listing the metadata still works without it.
-      if (error instanceof TokenDeskError && error.code === 'keychain_unavailable') return [];
-      throw error;
-    }
+  private async deleteQuietly(account: string): Promise<void> {
+    await this.keychain.delete(account).catch(() => false);
   }
 
-  private async compareWithKeychain(metadata: Metadata): Promise<ProfileProblem[]> {
-    const accounts = new Set((await this.keychain.list()).filter((account) => account !== PROBE_ACCOUNT));
-    const problems: ProfileProblem[] = [];
-    for (const profile of metadata.profiles) {
-      // The search may skip an entry it could not read; ask for it by name before calling it missing.
-      if (accounts.has(profile.id) || (await this.keychain.get(profile.id)) !== undefined) continue;
-      problems.push({ kind: 'missing_certificate', message: this.missingMessage(profile), profileId: profile.id, profileName: profile.name });
-    }
-    const known = new Set(metadata.profiles.map((p) => p.id));
-    for (const account of accounts) {
-      if (known.has(account)) continue;
-      problems.push({
-        kind: 'orphan_certificate',
-        message: `the keychain holds an App Certificate (service ${this.keychain.service}, account ${account}) that belongs to no profile; delete it with: agora-token-desk profile remove ${account}`,
-        profileId: account,
+  /** A read-modify-write of profiles.json under the cross-process lock, re-reading under it. */
+  private change<T>(operation: Change<T>): Promise<T> {
+    return this.exclusive(() => this.locked(operation));
+  }
+
+  private async locked<T>(operation: Change<T>): Promise<T> {
+    await this.file.ensureDir();
+    return withMetadataLock(this.home, async (check) => {
+      const metadata = await this.file.read();
+      return operation(metadata, async (next) => {
+        check();
+        await this.file.write(next);
       });
-    }
-    return problems;
-  }
-
-  private missingMessage(profile: StoredProfile): string {
-    return `profile "${profile.name}" has no App Certificate in the keychain (service ${this.keychain.service}, account ${profile.id}); save it again with: agora-token-desk profile set-certificate ${quoteArg(profile.name)}`;
+    });
   }
 
   private find(metadata: Metadata, nameOrId: string): StoredProfile {
@@ -263,20 +316,9 @@ export class ProfileStore {
 }
 
 function view(profile: StoredProfile, metadata: Metadata): Profile {
-  return {
-    id: profile.id,
-    name: profile.name,
-    appId: profile.appId,
-    createdAt: profile.createdAt,
-    isDefault: profile.id === metadata.defaultProfileId,
-  };
+  return { id: profile.id, name: profile.name, appId: profile.appId, createdAt: profile.createdAt, isDefault: profile.id === metadata.defaultProfileId };
 }
 
 function notFound(nameOrId: string): TokenDeskError {
   return new TokenDeskError('profile_not_found', `no profile named "${nameOrId}"`);
-}
-
-
-function quoteArg(value: string): string {
-  return /^[\w.@%+=:,/-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }

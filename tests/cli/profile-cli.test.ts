@@ -23,7 +23,9 @@ interface ListedJson {
   keychain: { available: boolean; message?: string };
 }
 
-describe.skipIf(!ready)('agora-token-desk profile (spawned CLI, real Secret Service)', () => {
+// Tests here spawn up to a dozen CLIs each; on a loaded 2-core machine one spawn can take several
+// seconds, so the budget is wide (the waits themselves are on the processes ending).
+describe.skipIf(!ready)('agora-token-desk profile (spawned CLI, real Secret Service)', { timeout: 180_000 }, () => {
   const homes: Array<{ home: string; cleanup: () => void }> = [];
   const secrets: string[] = [];
   const outputs: CliResult[] = [];
@@ -212,7 +214,7 @@ describe.skipIf(!ready)('agora-token-desk profile (spawned CLI, real Secret Serv
 });
 
 // These need no keychain at all: they prove what happens without one.
-describe('agora-token-desk profile without a keychain', () => {
+describe('agora-token-desk profile without a keychain', { timeout: 120_000 }, () => {
   const noBus = [
     ['a session bus address that leads nowhere', { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/atd-bus' }],
     ['no session bus variable', { DBUS_SESSION_BUS_ADDRESS: undefined }],

@@ -30,7 +30,7 @@ function addOnTerminal(env: Record<string, string>, name: string, appId: string,
   );
 }
 
-describe.skipIf(!ready || !hasScript)('profile add on a terminal', () => {
+describe.skipIf(!ready || !hasScript)('profile add on a terminal', { timeout: 120_000 }, () => {
   const dir = tempHome('atd-profile-tty');
   afterAll(() => dir.cleanup());
 

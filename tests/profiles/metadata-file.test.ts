@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CorruptMetadataError, MetadataFile, emptyMetadata, type Metadata } from '../../shared/profiles/metadata-file.js';
+import { CorruptMetadataError, MAX_METADATA_BYTES, MetadataFile, emptyMetadata, parseMetadata, type Metadata } from '../../shared/profiles/metadata-file.js';
 import { tempHome } from './keychain-env.js';
 
 const sample: Metadata = {
@@ -57,5 +57,46 @@ describe('MetadataFile', () => {
     expect(await file.corruptFiles()).toEqual([corrupt.movedTo]);
     // The store starts over empty; the moved file stays until the user deletes it.
     expect(await file.read()).toEqual(emptyMetadata());
+  });
+
+  // A large damaged file used to be validated element by element with one issue recorded per
+  // element (seconds and gigabytes); now the read stops at the size cap or the first problem.
+  const element = { id: 'x', name: 'n', appId: 'not-an-app-id', createdAt: 'never' };
+  const bigFile = (bytes: number): string => {
+    const one = JSON.stringify(element);
+    const count = Math.ceil(bytes / (one.length + 1));
+    return JSON.stringify({ version: 1, defaultProfileId: null, profiles: Array.from({ length: count }, () => element) });
+  };
+
+  it.each([
+    ['2 MB', 2_000_000],
+    ['6 MB', 6_000_000],
+  ])('moves a %s file aside at once, saying it is too large, with one message', async (_label, bytes) => {
+    const dir = fresh();
+    const text = bigFile(bytes);
+    writeFileSync(join(dir, 'profiles.json'), text);
+    const error = (await new MetadataFile(dir).read().catch((e: unknown) => e)) as CorruptMetadataError;
+    expect(error).toBeInstanceOf(CorruptMetadataError);
+    expect(error.message).toBe(
+      `profiles.json could not be read (it is larger than 1 MiB); it was moved to ${error.movedTo} and the profiles in it are not loaded: add them again, then delete that file`,
+    );
+    expect(statSync(error.movedTo).size).toBe(Buffer.byteLength(text));
+    expect(readdirSync(dir)).toEqual([error.movedTo.split('/').pop()]);
+  });
+
+  it('stops at the first bad profile of a file just under the cap', async () => {
+    const dir = fresh();
+    const text = bigFile(MAX_METADATA_BYTES - 200);
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MAX_METADATA_BYTES);
+    writeFileSync(join(dir, 'profiles.json'), text);
+    const error = (await new MetadataFile(dir).read().catch((e: unknown) => e)) as CorruptMetadataError;
+    expect(error).toBeInstanceOf(CorruptMetadataError);
+    expect(error.message).toMatch(/^profiles\.json could not be read \(unexpected content at profiles\.0\.appId\); it was moved to /);
+  });
+
+  it('parseMetadata names only the first problem', () => {
+    const two = JSON.stringify({ ...sample, profiles: [sample.profiles[0], { ...element }, { ...element }] });
+    expect(parseMetadata(two)).toBe('unexpected content at profiles.1.appId');
+    expect(parseMetadata(JSON.stringify(sample))).toEqual(sample);
   });
 });

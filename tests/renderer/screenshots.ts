@@ -1,12 +1,25 @@
-/** Screenshots of each screen for the README, written by the e2e tests that reach that state. */
+/**
+ * Screenshots of each screen, taken by the e2e tests that reach that state. `npm run screenshots`
+ * (SCREENSHOTS=1) writes them to docs/screenshots for the README; a plain `npm test` takes them
+ * too, so the capture path stays tested, but into a temporary folder: the tests never change
+ * tracked files.
+ */
 import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT } from '../helpers/cli.js';
 
-export const SCREENSHOT_DIR = join(REPO_ROOT, 'docs', 'screenshots');
+export const README_SCREENSHOT_DIR = join(REPO_ROOT, 'docs', 'screenshots');
 
-export async function saveScreenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled', caret: 'hide' });
+export function screenshotDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env['SCREENSHOTS'] === '1' ? README_SCREENSHOT_DIR : join(tmpdir(), `agora-token-desk-screenshots-${process.pid}`);
+}
+
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  const dir = screenshotDir();
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });
+  return path;
 }
