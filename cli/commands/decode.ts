@@ -36,24 +36,16 @@ export interface ProfileCertificates {
 }
 
 /**
- * A profile's certificates, primary first. Uses `ProfileStore.certificates(id)` (primary
- * and optional secondary) where the store has it, else its one certificate. Loaded lazily
- * so `decode` without --profile never touches the keychain module.
+ * A profile's certificates, primary first, then the secondary if one is saved. Loaded
+ * lazily so `decode` without --profile never touches the keychain module.
  */
 export async function loadProfileCertificates(profile: string): Promise<ProfileCertificates> {
   const { ProfileStore } = await import('../../shared/profiles/profile-store.js');
-  const store = new ProfileStore() as InstanceType<typeof ProfileStore> & {
-    certificates?: (id: string) => Promise<{ appId: string; primary: string; secondary?: string | undefined }>;
-  };
-  const found = await store.get(profile);
-  if (typeof store.certificates === 'function') {
-    const { appId, primary, secondary } = await store.certificates(found.id);
-    const certificates = [{ label: 'primary', value: primary }];
-    if (secondary !== undefined) certificates.push({ label: 'secondary', value: secondary });
-    return { appId, certificates };
-  }
-  const { appId, appCertificate } = await store.credentials(found.id);
-  return { appId, certificates: [{ label: 'primary', value: appCertificate }] };
+  const store = new ProfileStore();
+  const { appId, primary, secondary } = await store.certificates((await store.get(profile)).id);
+  const certificates = [{ label: 'primary', value: primary }];
+  if (secondary !== undefined) certificates.push({ label: 'secondary', value: secondary });
+  return { appId, certificates };
 }
 
 export const defaultDecodeDeps = (): DecodeDeps => ({

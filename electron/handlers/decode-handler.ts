@@ -1,7 +1,7 @@
 import type { DecodeView } from '../../shared/contract/index.js';
 import { toErrorInfo } from '../../shared/errors.js';
 import type { ProfileStore } from '../../shared/profiles/profile-store.js';
-import { decodeToken, type DecodedToken } from '../../shared/token/index.js';
+import { decodeToken, type CertificateCandidate, type DecodedToken } from '../../shared/token/index.js';
 
 export interface DecodeInput {
   token: string;
@@ -32,9 +32,11 @@ export async function decodeWithProfiles(profiles: ProfileStore, input: DecodeIn
       signatureReason: `A 006 token also signs its channel and uid, so the signature was not checked: give both to verify it against profile "${ref.name}".`,
     };
   }
-  let appCertificate: string;
+  let certificates: CertificateCandidate[];
   try {
-    appCertificate = await profiles.readCertificate(profile.id);
+    const { primary, secondary } = await profiles.certificates(profile.id);
+    certificates = [{ label: 'primary', value: primary }];
+    if (secondary !== undefined) certificates.push({ label: 'secondary', value: secondary });
   } catch (error) {
     return {
       decoded: unchecked,
@@ -42,14 +44,15 @@ export async function decodeWithProfiles(profiles: ProfileStore, input: DecodeIn
       signatureReason: `Profile "${ref.name}" has this App ID, but its App Certificate could not be read, so the signature was not checked: ${toErrorInfo(error).message}`,
     };
   }
-  const decoded = decodeToken(input.token, { appCertificate, channel: input.channel, uid: input.uid });
+  const decoded = decodeToken(input.token, { certificates, channel: input.channel, uid: input.uid });
   return { decoded, profile: ref, signatureReason: explainVerdict(decoded, ref.name, input) };
 }
 
 function explainVerdict(decoded: DecodedToken, profileName: string, input: DecodeInput): string {
   const signedFor = decoded.version === '006' ? ` for channel "${input.channel}" and uid ${input.uid}` : '';
   if (decoded.signature === 'valid') {
-    return `Signed with the App Certificate of profile "${profileName}"${signedFor}.`;
+    const which = decoded.signedBy === 'secondary' ? 'secondary App Certificate' : 'App Certificate';
+    return `Signed with the ${which} of profile "${profileName}"${signedFor}.`;
   }
   if (decoded.version === '006') {
     return `Does not match profile "${profileName}"${signedFor}: the channel or uid differ from the ones it was made for, it was signed with a different App Certificate, or it was altered.`;

@@ -1,7 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { OsKeychain } from '../../shared/profiles/keychain.js';
 import { ProfileStore } from '../../shared/profiles/profile-store.js';
+import { decodeWithProfiles } from '../../electron/handlers/decode-handler.js';
 import { createProfileCertificateHandlers } from '../../electron/handlers/profile-handlers.js';
+import { buildRtcToken } from '../../shared/token/build.js';
 import { keychainReady, randomCredentials, removeAll, tempHome, uniqueService } from '../profiles/keychain-env.js';
 
 const ready = await keychainReady('profile certificate handlers');
@@ -45,5 +47,32 @@ describe.skipIf(!ready)('rotation and secondary-certificate handlers (real Profi
 
     const printed = JSON.stringify(answers).toLowerCase();
     for (const secret of [c.appCertificate, secondary]) expect(printed).not.toContain(secret.toLowerCase());
+  });
+});
+
+describe.skipIf(!ready)('Decode with a profile that has a secondary certificate (real keychain)', () => {
+  const { home, cleanup } = tempHome('atd-decode-secondary');
+  const store = new ProfileStore({ home, keychain: new OsKeychain(uniqueService()) });
+  afterAll(async () => {
+    await removeAll(store);
+    cleanup();
+  });
+
+  it('verifies a token signed with either certificate and says which one signed', async () => {
+    const c = randomCredentials();
+    const secondary = randomCredentials().appCertificate;
+    const { id } = await store.add({ name: 'rotating', ...c });
+    await store.setSecondaryCertificate(id, secondary);
+    const bySecondary = buildRtcToken({ appId: c.appId, appCertificate: secondary }, { channel: 'room', uid: 1 }).token;
+    const byPrimary = buildRtcToken(c, { channel: 'room', uid: 1 }).token;
+    const stranger = buildRtcToken({ appId: c.appId, appCertificate: randomCredentials().appCertificate }, { channel: 'room', uid: 1 }).token;
+
+    const second = await decodeWithProfiles(store, { token: bySecondary });
+    expect(second.decoded).toMatchObject({ signature: 'valid', signedBy: 'secondary' });
+    expect(second.signatureReason).toBe('Signed with the secondary App Certificate of profile "rotating".');
+    const first = await decodeWithProfiles(store, { token: byPrimary });
+    expect(first.decoded).toMatchObject({ signature: 'valid', signedBy: 'primary' });
+    expect(first.signatureReason).toBe('Signed with the App Certificate of profile "rotating".');
+    expect((await decodeWithProfiles(store, { token: stranger })).decoded.signature).toBe('invalid');
   });
 });
