@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { parsePort } from '../../shared/contract/fields.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { RequestLogEntry } from '../../shared/contract/index.js';
@@ -82,8 +83,8 @@ export function resolvePort(flag: string | undefined, env: Record<string, string
         : env['PORT']
           ? ['PORT', env['PORT']]
           : ['default', String(DEFAULT_PORT)];
-  const port = /^\d{1,5}$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
-  if (!(port >= 0 && port <= 65535)) {
+  const port = parsePort(raw);
+  if (port === undefined) {
     throw new TokenDeskError('invalid_input', `${source} must be a port number from 0 to 65535, not "${raw}"`, 'port');
   }
   return port;

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { parsePort } from '../../shared/contract/fields.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,8 +36,8 @@ Examples:
 /** Port from --port (0 = any free port), checked as a whole TCP port. */
 export function parseUiPort(value: string | undefined): number {
   if (value === undefined) return 0;
-  const port = /^\d{1,5}$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
-  if (!(port >= 0 && port <= 65535)) throw new TokenDeskError('invalid_input', `--port must be a port number from 0 to 65535, not "${value}"`, 'port');
+  const port = parsePort(value);
+  if (port === undefined) throw new TokenDeskError('invalid_input', `--port must be a port number from 0 to 65535, not "${value}"`, 'port');
   return port;
 }
 

@@ -1,3 +1,4 @@
+import { isLoopbackHostHeader } from '../server/request-guards.js';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
@@ -23,15 +24,11 @@ export function accessKeyMatches(presented: string | undefined, expected: string
   return timingSafeEqual(digest(presented), digest(expected));
 }
 
-const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/i;
-
 /**
- * A Host header naming this machine by a loopback name, any port: SSH port forwarding may
- * put the UI on another local port than the one we listen on.
+ * A Host header naming this machine by a loopback name, any port (SSH port forwarding may
+ * put the UI on another local port than the one we listen on): the token server's own check.
  */
-export function isLoopbackHostHeader(host: string | undefined): boolean {
-  return host !== undefined && LOOPBACK_HOST.test(host);
-}
+export { isLoopbackHostHeader };
 
 /** The UI's own origin is the one the browser reached us under: `http://` + the Host header. */
 export function isOwnOrigin(origin: string, host: string): boolean {

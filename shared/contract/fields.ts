@@ -21,7 +21,11 @@ const fitsBytes = (value: string, max: number): boolean => value.length * 3 <= m
 
 /** A string of 1..maxDigits decimal digits as its number; anything else is undefined. */
 export function parseDigits(value: string, maxDigits = 10): number | undefined {
-  if (maxDigits < 1 || !new RegExp(`^\\d{1,${maxDigits}}$`).test(value)) return undefined;
+  if (value.length === 0 || value.length > maxDigits) return undefined;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
   return Number(value);
 }
 
@@ -100,10 +104,24 @@ export { PORT_MESSAGE };
 
 export const hostSchema = z.string({ error: 'host is required' }).trim().min(1, { error: 'host is required' });
 
-/** A host name or address that only this machine can reach. */
+/**
+ * A host name or address that only this machine can reach, however it is spelled:
+ * `localhost`, `127.0.0.2`, `::1`, `0:0:0:0:0:0:0:1`, `::ffff:127.0.0.1`. Browser-safe: the
+ * URL parser (in Node and every browser) writes IPv6 addresses in their one short form.
+ */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
-  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+  const bare = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  if (bare === 'localhost') return true;
+  if (/^127(\.\d{1,3}){3}$/.test(bare)) return bare.split('.').every((part) => Number(part) <= 255);
+  if (!bare.includes(':')) return false;
+  let normal: string;
+  try {
+    normal = new URL(`http://[${bare}]/`).hostname;
+  } catch {
+    return false;
+  }
+  // ::1, or an IPv4-mapped 127.x.y.z (written ::ffff:7fxx:yyyy).
+  return normal === '[::1]' || /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(normal);
 }
 
 export const credentialsSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDigits } from '../contract/fields.js';
 import { expireSchema, MAX_UINT32, parseInput, uidSchema } from '../token/validation.js';
 import { bindLikeGo } from './go-json-body.js';
 import { HTTP_TOKEN_TYPES, TOKEN_TYPE_MESSAGE } from './registry-token-types.js';
@@ -13,9 +14,8 @@ import { HTTP_TOKEN_TYPES, TOKEN_TYPE_MESSAGE } from './registry-token-types.js'
 // number schemas reject with their usual message.
 // Leading zeros are allowed at any length, as Go's strconv.ParseUint allows them ("00000000001" is 1).
 export const digitsToNumber = (value: string): number => {
-  if (!/^\d+$/.test(value)) return Number.NaN;
   const significant = value.length > 1 && value.charCodeAt(0) === 48 /* '0' */ ? value.replace(/^0+(?=\d)/, '') : value;
-  return significant.length <= 16 ? Number(significant) : Number.NaN;
+  return parseDigits(significant, 16) ?? Number.NaN;
 };
 
 /** A decimal uid in range (leading zeros allowed), else undefined: the value is then an account. */

@@ -1,4 +1,4 @@
-import { BlockList, isIP } from 'node:net';
+import { isLoopbackHost } from '../contract/fields.js';
 
 /**
  * The two gates every request passes before routing: the Host check (a page on another
@@ -6,20 +6,7 @@ import { BlockList, isIP } from 'node:net';
  * of agora-token-service's CORS_ALLOW_ORIGIN.
  */
 
-const LOOPBACK = new BlockList();
-LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
-LOOPBACK.addAddress('::1', 'ipv6');
-
-/**
- * True for an address that only this machine can reach, however it is spelled:
- * `127.0.0.2`, `0:0:0:0:0:0:0:1`, `::ffff:127.0.0.1` (an IPv4-mapped loopback).
- */
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
-  if (bare === 'localhost') return true;
-  const family = isIP(bare);
-  return family !== 0 && LOOPBACK.check(bare, family === 4 ? 'ipv4' : 'ipv6');
-}
+export { isLoopbackHost };
 
 /** A Host header value without its port, lower-cased; undefined when it is not host[:port]. */
 function hostName(value: string): string | undefined {

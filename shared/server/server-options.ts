@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { TokenDeskError } from '../errors.js';
+import { parseInput, portSchema } from '../contract/fields.js';
 import { credentialsSchema, type Credentials } from '../token/validation.js';
 
 /** JWT verification: one key source, plus the checks a token must pass. */
@@ -142,9 +143,7 @@ function resolveAuth(auth: AuthOptions | undefined): AuthOptions | undefined {
 export function resolveServerOptions(options: LocalServerOptions): ResolvedServerOptions {
   const credentials = resolveCredentialList(options.credentials);
   const port = options.port ?? DEFAULT_PORT;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new TokenDeskError('invalid_input', 'port must be a whole number from 0 to 65535', 'port');
-  }
+  parseInput(portSchema, port);
   const host = (options.host ?? DEFAULT_HOST).trim();
   if (host !== 'localhost' && isIP(host.replace(/^\[|\]$/g, '')) === 0) {
     throw new TokenDeskError('invalid_input', `host must be an IP address or localhost, not "${host}"`, 'host');

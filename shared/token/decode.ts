@@ -17,6 +17,7 @@ import { PRIVILEGE_NAMES, SERVICE_TYPE_NAMES, nameRtm2Permissions, namePrivilege
 import { decodeToken006 } from './decode006.js';
 import { base64TextProblem } from './token-text.js';
 import type { CertificateCandidate, DecodedToken, DecodedToken007, ServiceInfo, SignatureVerdict } from './types.js';
+import { HEX32 } from '../contract/fields.js';
 import { appCertificateSchema, parseInput } from './validation.js';
 
 export interface DecodeOptions {
@@ -114,7 +115,7 @@ function assertNothingLeftOver(token: string, parsed: AccessToken2, appId: strin
   if (original.engine.bytesWritten !== compressed.length) {
     throw malformed007(`${compressed.length - original.engine.bytesWritten} bytes follow its compressed content`);
   }
-  if (!/^[0-9a-fA-F]{32}$/.test(appId)) throw malformed007(`its App ID ${JSON.stringify(appId)} is not 32 hexadecimal characters`);
+  if (!HEX32.test(appId)) throw malformed007(`its App ID ${JSON.stringify(appId)} is not 32 hexadecimal characters`);
   if (parsed.services.length === 0) throw malformed007('it carries no service');
   const again = new AccessToken2(appId, MEASURING_CERTIFICATE, parsed.issueTs, parsed.expire);
   again.salt = parsed.salt;

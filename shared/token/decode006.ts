@@ -1,4 +1,5 @@
 import { AccessToken } from 'agora-token/src/AccessToken.js';
+import { HEX32 } from '../contract/fields.js';
 import { TokenDeskError } from '../errors.js';
 import { PRIVILEGE_NAMES_006, namePrivileges } from './names.js';
 import { signedBy, type ParsedDecodeOptions } from './decode.js';
@@ -6,7 +7,6 @@ import { base64TextProblem } from './token-text.js';
 import type { CertificateCandidate, DecodedToken006, SignatureVerdict } from './types.js';
 import { parseUidString } from './validation.js';
 
-const HEX32 = /^[0-9a-fA-F]{32}$/;
 const MEASURING_CERTIFICATE = '0'.repeat(32);
 
 const malformed006 = (why: string) => new TokenDeskError('invalid_token', `not a valid 006 token: ${why}`);
