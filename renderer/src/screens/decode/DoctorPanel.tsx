@@ -43,7 +43,7 @@ export function DoctorPanel({ token, profileName }: { token: string; profileName
           </select>
         </div>
         <Field label="Client channel" value={values.channel} error={fieldError('channel')} spellCheck={false} onChange={(e) => set('channel', e.target.value)} />
-        <fieldset className="field">
+        <fieldset className="field doctor-calls">
           <legend className="label">SDK call</legend>
           {IDENTITY_CALLS.map((choice) => (
             <label key={choice.value}>
