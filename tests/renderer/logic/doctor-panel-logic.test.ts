@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_DOCTOR_FORM, doctorContext } from '../../../renderer/src/logic/doctor-form.js';
+import { findingsSummary } from '../../../renderer/src/logic/findings-summary.js';
 import { AXIS_WIDTH, timelineView } from '../../../renderer/src/logic/timeline-view.js';
-import { findingsSummary } from '../../../renderer/src/screens/decode/Findings.js';
 import { buildRtcToken, decodeToken } from '../../../shared/token/index.js';
 import { randomCredentials } from '../../profiles/keychain-env.js';
 

@@ -8,7 +8,8 @@ import { useId, useMemo, useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { Field } from '../../components/Field.js';
 import { ACTION_CHOICES, EMPTY_DOCTOR_FORM, IDENTITY_CALLS, doctorContext, type DoctorFormValues } from '../../logic/doctor-form.js';
-import { Findings, findingsSummary } from './Findings.js';
+import { findingsSummary } from '../../logic/findings-summary.js';
+import { Findings } from './Findings.js';
 import { useDiagnosis } from './useDiagnosis.js';
 
 export function DoctorPanel({ token, profileName }: { token: string; profileName: string | null }) {
