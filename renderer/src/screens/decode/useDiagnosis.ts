@@ -6,17 +6,21 @@ import { call, errorMessage } from '../../api.js';
 const DEBOUNCE_MS = 300;
 
 export function useDiagnosis(token: string, context: DiagnoseContext | undefined) {
-  const [diagnosis, setDiagnosis] = useState<DiagnosisJson | undefined>();
+  // Kept with the token it is about, so another token's findings are never shown for this one.
+  const [answer, setAnswer] = useState<{ token: string; diagnosis: DiagnosisJson } | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
   const key = context === undefined ? undefined : JSON.stringify(context);
   useEffect(() => {
-    if (key === undefined || token === '') return undefined;
+    if (key === undefined || token === '') {
+      setFailure(undefined);
+      return undefined;
+    }
     let current = true;
     const timer = window.setTimeout(() => {
       call('token:diagnose', { token, context: JSON.parse(key) as DiagnoseContext }).then(
         (value) => {
           if (!current) return;
-          setDiagnosis(value);
+          setAnswer({ token, diagnosis: value });
           setFailure(undefined);
         },
         (error: unknown) => {
@@ -29,5 +33,5 @@ export function useDiagnosis(token: string, context: DiagnoseContext | undefined
       window.clearTimeout(timer);
     };
   }, [token, key]);
-  return { diagnosis, failure };
+  return { diagnosis: answer?.token === token ? answer.diagnosis : undefined, failure };
 }
