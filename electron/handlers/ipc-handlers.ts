@@ -1,5 +1,6 @@
 import type { ProfileStore } from '../../shared/profiles/profile-store.js';
 import { decodeWithProfiles } from './decode-handler.js';
+import { diagnoseWithProfiles } from './diagnose-handler.js';
 import { createProfileHandlers } from './profile-handlers.js';
 import { handle, type IpcHandlerMap } from './result.js';
 import type { ServerController } from './server-controller.js';
@@ -23,6 +24,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlerMap {
     ...createProfileHandlers(profiles),
     ...createTokenHandlers(profiles),
     'token:decode': handle('token:decode', (input) => decodeWithProfiles(profiles, input)),
+    'token:diagnose': handle('token:diagnose', (input) => diagnoseWithProfiles(profiles, input)),
     'server:start': handle('server:start', async (input) => {
       const credentials = await profiles.credentials(input.profileId);
       return server.start(input, credentials);

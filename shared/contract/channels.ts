@@ -12,6 +12,7 @@ export const IPC_CHANNELS = [
   'profiles:set-default',
   'token:build',
   'token:decode',
+  'token:diagnose',
   'server:start',
   'server:stop',
   'server:status',

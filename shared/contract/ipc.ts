@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ErrorInfo } from '../errors.js';
 import { profileNameSchema } from '../profiles/profile-name.js';
 import { kindIdSchema } from '../token/kinds/registry.js';
+import { diagnoseRequestSchema, diagnosisSchema } from './doctor.js';
 import { IPC_CHANNELS, IPC_EVENTS, type IpcChannel, type IpcEvent } from './channels.js';
 import { appCertificateSchema, appIdSchema, hostSchema, portSchema } from './fields.js';
 import {
@@ -86,6 +87,7 @@ export const ipcContract = {
   'profiles:set-default': { request: profileRefSchema, response: profileViewSchema },
   'token:build': { request: tokenBuildRequestSchema, response: generatedSchema },
   'token:decode': { request: decodeRequestSchema, response: decodeViewSchema },
+  'token:diagnose': { request: diagnoseRequestSchema, response: diagnosisSchema },
   'server:start': { request: serverStartSchema, response: serverStatusSchema },
   'server:stop': { request: noRequestSchema, response: serverStatusSchema },
   'server:status': { request: noRequestSchema, response: serverStatusSchema },

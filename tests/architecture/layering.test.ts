@@ -14,6 +14,7 @@ export const BROWSER_SAFE = [
   'shared/contract/',
   'shared/token/kinds/',
   'shared/token/status.ts',
+  'shared/token/timeline.ts',
   'shared/token/types.ts',
   'shared/errors.ts',
   'shared/relative-time.ts',

@@ -10,6 +10,8 @@ import { Field } from '../components/Field.js';
 import { tokenShapeProblem } from '../logic/decoded-view.js';
 import { useNavigation } from '../state/navigation.js';
 import { DecodedDetails } from './decode/DecodedDetails.js';
+import { DoctorPanel } from './decode/DoctorPanel.js';
+import { ExpiryTimeline } from './decode/ExpiryTimeline.js';
 import './decode.css';
 
 const DEBOUNCE_MS = 150;
@@ -75,7 +77,16 @@ export function DecodeScreen() {
         </div>
       ) : null}
       <ErrorNotice message={failure} />
-      {view !== undefined ? <DecodedDetails view={view} /> : token.trim() === '' ? <p className="muted">Paste a token to see what it grants, until when, and whether its signature is valid.</p> : null}
+      {view !== undefined ? (
+        <div className="decode-layout">
+          <div>
+            <h2>Decoded token</h2>
+            <DecodedDetails view={view} />
+            <ExpiryTimeline decoded={view.decoded} />
+          </div>
+          <DoctorPanel token={token.trim()} profileName={view.profile?.name ?? null} />
+        </div>
+      ) : token.trim() === '' ? <p className="muted">Paste a token to see what it grants, until when, and whether its signature is valid.</p> : null}
     </section>
   );
 }
