@@ -41,11 +41,9 @@ export interface ProfileCertificates {
  */
 export async function loadProfileCertificates(profile: string): Promise<ProfileCertificates> {
   const { ProfileStore } = await import('../../shared/profiles/profile-store.js');
+  const { certificateCandidates } = await import('../../shared/profiles/certificate-candidates.js');
   const store = new ProfileStore();
-  const { appId, primary, secondary } = await store.certificates((await store.get(profile)).id);
-  const certificates = [{ label: 'primary', value: primary }];
-  if (secondary !== undefined) certificates.push({ label: 'secondary', value: secondary });
-  return { appId, certificates };
+  return certificateCandidates(store, (await store.get(profile)).id);
 }
 
 export const defaultDecodeDeps = (): DecodeDeps => ({

@@ -1,5 +1,6 @@
 import type { DecodeView } from '../../shared/contract/index.js';
 import { toErrorInfo } from '../../shared/errors.js';
+import { certificateCandidates } from '../../shared/profiles/certificate-candidates.js';
 import type { ProfileStore } from '../../shared/profiles/profile-store.js';
 import { decodeToken, type CertificateCandidate, type DecodedToken } from '../../shared/token/index.js';
 
@@ -34,9 +35,7 @@ export async function decodeWithProfiles(profiles: ProfileStore, input: DecodeIn
   }
   let certificates: CertificateCandidate[];
   try {
-    const { primary, secondary } = await profiles.certificates(profile.id);
-    certificates = [{ label: 'primary', value: primary }];
-    if (secondary !== undefined) certificates.push({ label: 'secondary', value: secondary });
+    certificates = (await certificateCandidates(profiles, profile.id)).certificates;
   } catch (error) {
     return {
       decoded: unchecked,
