@@ -3,6 +3,7 @@ import { decodeWithProfiles } from './decode-handler.js';
 import { createProfileHandlers } from './profile-handlers.js';
 import { handle, type IpcHandlerMap } from './result.js';
 import type { ServerController } from './server-controller.js';
+import { createServerHandlers } from './server-handlers.js';
 import { createTokenHandlers } from './token-handlers.js';
 
 export type { IpcHandler, IpcHandlerMap } from './result.js';
@@ -23,11 +24,6 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlerMap {
     ...createProfileHandlers(profiles),
     ...createTokenHandlers(profiles),
     'token:decode': handle('token:decode', (input) => decodeWithProfiles(profiles, input)),
-    'server:start': handle('server:start', async (input) => {
-      const credentials = await profiles.credentials(input.profileId);
-      return server.start(input, credentials);
-    }),
-    'server:stop': handle('server:stop', () => server.stop()),
-    'server:status': handle('server:status', () => server.status()),
+    ...createServerHandlers(profiles, server),
   };
 }
