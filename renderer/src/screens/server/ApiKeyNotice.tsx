@@ -5,7 +5,7 @@ import { CopyButton } from '../../components/CopyButton.js';
 export const ApiKeyNotice = forwardRef<HTMLDivElement, { apiKey: string; onDismiss: () => void }>(function ApiKeyNotice({ apiKey, onDismiss }, ref) {
   return (
     <div className="notice notice-warn api-key" ref={ref} tabIndex={-1} role="region" aria-labelledby="api-key-title">
-      <h2 id="api-key-title">API key</h2>
+      <h2 id="api-key-title">New API key</h2>
       <p>Copy it now: it won't be shown again. Callers send it as the header Authorization: Bearer and the key.</p>
       <div className="command-line">
         <code aria-label="API key">{apiKey}</code>
