@@ -6,7 +6,6 @@ import { useEffect, useRef, useState } from 'react';
 import type { IpcRequest, RequestLogEntry, ServerStatus } from '../../../shared/contract/index.js';
 import { PORT_MESSAGE, parsePort } from '../../../shared/contract/fields.js';
 import { ApiError, call, errorMessage, subscribe } from '../api.js';
-import { CopyButton } from '../components/CopyButton.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { Field } from '../components/Field.js';
 import { appendLogEntry } from '../logic/request-log.js';
@@ -16,7 +15,7 @@ import { ApiKeyNotice } from './server/ApiKeyNotice.js';
 import { ExposureChoice, type ExposureMode } from './server/ExposureChoice.js';
 import { ProfileChoice } from './server/ProfileChoice.js';
 import { RequestLog } from './server/RequestLog.js';
-import { RouteList } from './server/RouteList.js';
+import { ServerStatusCard } from './server/ServerStatusCard.js';
 import './server.css';
 
 function useServerState() {
@@ -155,19 +154,7 @@ export function ServerScreen() {
       </form>
       <ErrorNotice message={unplaced ?? (status.state === 'error' && failure === undefined ? status.error?.message : undefined)} />
       {apiKey !== undefined && listening ? <ApiKeyNotice ref={keyRef} apiKey={apiKey} onDismiss={() => { setApiKey(undefined); stopRef.current?.focus(); }} /> : null}
-      <section className="card" aria-label="Server status">
-        {listening && status.url ? (
-          <>
-            <p role="status">
-              Listening on <code aria-label="Server URL">{status.url}</code> <CopyButton text={status.url} what="server URL" />
-              {status.authentication === 'api-keys' ? ' — requests need the API key' : ''}
-            </p>
-            <RouteList status={{ ...status, url: status.url }} />
-          </>
-        ) : (
-          <p role="status">Stopped.</p>
-        )}
-      </section>
+      <ServerStatusCard status={status} />
       <RequestLog entries={log} />
     </section>
   );

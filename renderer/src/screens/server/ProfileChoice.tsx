@@ -20,7 +20,7 @@ export function ProfileChoice(props: {
     props.onChange(ordered.filter((profile) => next.has(profile.id)).map((profile) => profile.id));
   };
   return (
-    <fieldset className="choice-list" aria-describedby="served-profiles-hint" aria-invalid={props.error ? true : undefined}>
+    <fieldset className="choice-list" aria-describedby="served-profiles-hint">
       <legend>Profiles served</legend>
       {ordered.map((profile) => (
         <label key={profile.id} className="choice">
