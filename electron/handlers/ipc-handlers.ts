@@ -4,6 +4,7 @@ import { diagnoseWithProfiles } from './diagnose-handler.js';
 import { createProfileHandlers } from './profile-handlers.js';
 import { handle, type IpcHandlerMap } from './result.js';
 import type { ServerController } from './server-controller.js';
+import { createServerHandlers } from './server-handlers.js';
 import { createTokenHandlers } from './token-handlers.js';
 
 export type { IpcHandler, IpcHandlerMap } from './result.js';
@@ -25,11 +26,6 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlerMap {
     ...createTokenHandlers(profiles),
     'token:decode': handle('token:decode', (input) => decodeWithProfiles(profiles, input)),
     'token:diagnose': handle('token:diagnose', (input) => diagnoseWithProfiles(profiles, input)),
-    'server:start': handle('server:start', async (input) => {
-      const credentials = await profiles.credentials(input.profileId);
-      return server.start(input, credentials);
-    }),
-    'server:stop': handle('server:stop', () => server.stop()),
-    'server:status': handle('server:status', () => server.status()),
+    ...createServerHandlers(profiles, server),
   };
 }

@@ -21,8 +21,11 @@ export interface ServerStartExtras {
   allowUnauthenticatedExposure?: boolean;
 }
 
-/** The status, plus what the multi-profile and exposure UI shows. */
-export type ControllerStatus = ServerStatus & { profileIds?: string[]; appIds?: string[]; authentication?: 'none' | 'api-keys' };
+/** Where and how to listen: the contract's start request without its profile and exposure choices. */
+export type ServerListenSettings = Pick<ServerStartRequest, 'port' | 'host' | 'corsOrigins'>;
+
+/** The status, with the profiles, App IDs and authentication the UI shows (all in the contract's view). */
+export type ControllerStatus = ServerStatus;
 
 export interface ServerControllerOptions {
   /** On app quit, how long requests in flight may take before their connections are cut. */
@@ -72,12 +75,11 @@ export class ServerController extends EventEmitter<ServerControllerEvents> {
    * Starts the server with these settings, replacing a running one. On failure the status
    * becomes `error` (and is emitted) and the error is thrown for the caller to report.
    */
-  start(request: ServerStartRequest, credentials: Credentials | Credentials[], extras: ServerStartExtras = {}): Promise<ControllerStatus> {
+  start(request: ServerListenSettings, credentials: Credentials | Credentials[], extras: ServerStartExtras = {}): Promise<ControllerStatus> {
     return this.serialize(async () => {
       await this.closeServer();
       const apiKeys = extras.apiKeys ?? [];
       const settings = {
-        profileId: request.profileId,
         corsOrigins: request.corsOrigins,
         ...(extras.profileIds === undefined ? {} : { profileIds: extras.profileIds }),
         authentication: apiKeys.length > 0 ? ('api-keys' as const) : ('none' as const),

@@ -11,6 +11,7 @@ import {
   profileListSchema,
   profileViewSchema,
   requestLogEntrySchema,
+  serverStartResponseSchema,
   serverStatusSchema,
 } from './views.js';
 
@@ -64,14 +65,45 @@ export const decodeRequestSchema = z
   .strict();
 export type DecodeRequest = z.input<typeof decodeRequestSchema>;
 
+/**
+ * How a server bound off loopback is protected: main generates an API key (returned once,
+ * in the start response) or the user confirmed that anyone who reaches the port may mint tokens.
+ */
+export const serverExposureSchema = z.discriminatedUnion(
+  'mode',
+  [
+    z.object({ mode: z.literal('api-key') }).strict(),
+    z.object({ mode: z.literal('no-auth'), confirmed: z.literal(true, { error: 'confirm that the server runs without authentication' }) }).strict(),
+  ],
+  { error: 'choose an API key or no authentication' },
+);
+export type ServerExposure = z.output<typeof serverExposureSchema>;
+
 export const serverStartSchema = z
   .object(
     {
-      profileId: profileIdSchema,
+      /** Every profile served; the first answers requests without `appId`. */
+      profileIds: z
+        .array(profileIdSchema, { error: 'choose at least one profile' })
+        .min(1, { error: 'choose at least one profile' })
+        .refine((ids) => new Set(ids).size === ids.length, { error: 'choose each profile once' }),
       port: portSchema,
       host: hostSchema,
       /** CORS_ALLOW_ORIGIN syntax: '*', a comma-separated list of origins, or '' for none. */
       corsOrigins: z.string({ error: 'CORS origins must be text' }),
+      /** Required to listen off loopback (the controller refuses otherwise). */
+      exposure: serverExposureSchema.optional(),
+      rateLimit: z
+        .object(
+          {
+            max: z.number({ error: 'rate limit must be a number' }).int({ error: 'rate limit must be a whole number' }).min(1, { error: 'rate limit must be at least 1' }),
+            windowMs: z.number({ error: 'rate limit window must be a number' }).int().min(1).optional(),
+          },
+          requestObject,
+        )
+        .strict()
+        .optional(),
+      metrics: z.boolean({ error: 'metrics must be true or false' }).optional(),
     },
     requestObject,
   )
@@ -88,7 +120,7 @@ export const ipcContract = {
   'token:build': { request: tokenBuildRequestSchema, response: generatedSchema },
   'token:decode': { request: decodeRequestSchema, response: decodeViewSchema },
   'token:diagnose': { request: diagnoseRequestSchema, response: diagnosisSchema },
-  'server:start': { request: serverStartSchema, response: serverStatusSchema },
+  'server:start': { request: serverStartSchema, response: serverStartResponseSchema },
   'server:stop': { request: noRequestSchema, response: serverStatusSchema },
   'server:status': { request: noRequestSchema, response: serverStatusSchema },
 } as const satisfies Record<IpcChannel, { request: z.ZodType; response: z.ZodType }>;

@@ -85,11 +85,22 @@ export const serverStatusSchema = z.object({
   url: z.string().optional(),
   host: z.string().optional(),
   port: z.number().optional(),
-  profileId: z.string().optional(),
+  /** The profiles served, in order; the first answers requests without `appId`. */
+  profileIds: z.array(z.string()).optional(),
+  /** Their App IDs, in the same order. */
+  appIds: z.array(z.string()).optional(),
+  authentication: z.enum(['none', 'api-keys']).optional(),
   corsOrigins: z.string().optional(),
   error: errorInfoSchema.optional(),
 });
 export type ServerStatus = z.infer<typeof serverStatusSchema>;
+
+/**
+ * The answer to server:start: the status, plus the API key main generated for an exposed
+ * server. This is the only place the key ever appears (never in server:status or an event).
+ */
+export const serverStartResponseSchema = serverStatusSchema.extend({ apiKey: z.string().optional() });
+export type ServerStartResponse = z.infer<typeof serverStartResponseSchema>;
 
 /** One request served by the local server (never includes a token or a secret). */
 export const requestLogEntrySchema = z.object({

@@ -58,7 +58,7 @@ describe('agora-token-desk ui (spawned, real sockets)', () => {
     const status = await postChannel(ui.url, 'server:status', null, key);
     expect(status.status).toBe(200);
     expect(JSON.parse(status.body)).toEqual({ ok: true, value: { state: 'stopped' } });
-    const bad = await postChannel(ui.url, 'server:start', { profileId: 'x', port: 70000, host: '127.0.0.1', corsOrigins: '' }, key);
+    const bad = await postChannel(ui.url, 'server:start', { profileIds: ['x'], port: 70000, host: '127.0.0.1', corsOrigins: '' }, key);
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('port') } });
   });
 
@@ -128,7 +128,7 @@ describe('agora-token-desk ui (spawned, real sockets)', () => {
     try {
       expect(events.status).toBe(200);
       const { value: list } = JSON.parse((await postChannel(ui.url, 'profiles:list', null, key)).body) as { value: { profiles: Array<{ id: string }> } };
-      const started = await postChannel(ui.url, 'server:start', { profileId: list.profiles[0]?.id, port: 0, host: '127.0.0.1', corsOrigins: '' }, key);
+      const started = await postChannel(ui.url, 'server:start', { profileIds: [list.profiles[0]?.id], port: 0, host: '127.0.0.1', corsOrigins: '' }, key);
       const status = (JSON.parse(started.body) as { value: { state: string; url: string; port: number } }).value;
       expect(status.state).toBe('listening');
       expect(status.port).not.toBe(Number(new URL(ui.url).port));

@@ -7,7 +7,7 @@ import { holdRequest } from '../helpers/serve-process.js';
 
 // The desktop app's controller without Electron: real LocalTokenServers on loopback.
 const OTHER = { appId: 'aabbccddeeff00112233445566778899', appCertificate: '00112233445566778899aabbccddeeff' };
-const request = (host = '127.0.0.1') => ({ profileId: 'p1', port: 0, host, corsOrigins: '' });
+const request = (host = '127.0.0.1') => ({ port: 0, host, corsOrigins: '' });
 const controllers: ServerController[] = [];
 afterEach(async () => {
   await Promise.all(controllers.splice(0).map((controller) => controller.dispose()));

@@ -5,8 +5,8 @@
 import { execFileSync } from 'node:child_process';
 
 /** The words a POSIX shell makes of a pasted command: the real test of the quoting. */
-export function shellWords(command: string): string[] {
-  const printed = execFileSync('sh', ['-c', `printf '%s\\0' ${command}`], { encoding: 'utf8' });
+export function shellWords(command: string, env: Record<string, string> = {}): string[] {
+  const printed = execFileSync('sh', ['-c', `printf '%s\\0' ${command}`], { encoding: 'utf8', env: { ...process.env, ...env } });
   return printed.split('\0').slice(0, -1);
 }
 

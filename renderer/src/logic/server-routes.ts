@@ -9,21 +9,29 @@ export interface RouteExample {
   command: string;
 }
 
-export function routeExamples(baseUrl: string): RouteExample[] {
+export interface RouteExampleOptions {
+  /** The server wants `Authorization: Bearer`: the calls read the key from $API_KEY, never embed it. */
+  apiKey?: boolean;
+  /** The project to ask for, when the server serves several. */
+  appId?: string | undefined;
+}
+
+/** Double quotes, so the shell expands $API_KEY when the command is pasted. */
+export const AUTH_HEADER_WORDS = '-H "Authorization: Bearer $API_KEY"';
+
+export function routeExamples(baseUrl: string, options: RouteExampleOptions = {}): RouteExample[] {
   const base = baseUrl.replace(/\/+$/, '');
-  const get = (path: string) => shellCommand(['curl', `${base}${path}`]);
+  const { appId } = options;
+  const curl = (words: string[], open = false) =>
+    ['curl', ...(options.apiKey === true && !open ? [AUTH_HEADER_WORDS] : []), shellCommand(words)].join(' ');
+  const withAppId = (path: string) =>
+    appId === undefined ? path : `${path}${path.includes('?') ? '&' : '?'}appId=${encodeURIComponent(appId)}`;
+  const get = (path: string) => curl([`${base}${withAppId(path)}`]);
   const postJson = (path: string, body: object) =>
-    shellCommand(['curl', '-X', 'POST', '-H', 'Content-Type: application/json', '-d', JSON.stringify(body), `${base}${path}`]);
+    curl(['-X', 'POST', '-H', 'Content-Type: application/json', '-d', JSON.stringify(appId === undefined ? body : { ...body, appId }), `${base}${path}`]);
   return [
-    { label: 'Health check', command: get('/ping') },
-    {
-      label: 'POST /getToken (RTC)',
-      command: shellCommand([
-        'curl', '-X', 'POST', '-H', 'Content-Type: application/json',
-        '-d', JSON.stringify({ tokenType: 'rtc', channel: 'test', role: 'publisher', uid: '0', expire: 3600 }),
-        `${base}/getToken`,
-      ]),
-    },
+    { label: 'Health check', command: curl([`${base}/ping`], true) },
+    { label: 'POST /getToken (RTC)', command: postJson('/getToken', { tokenType: 'rtc', channel: 'test', role: 'publisher', uid: '0', expire: 3600 }) },
     { label: 'RTC token by uid', command: get('/rtc/test/publisher/uid/0/?expiry=3600') },
     { label: 'RTC token by user account', command: get('/rtc/test/subscriber/userAccount/alice/') },
     { label: 'RTM token', command: get('/rtm/alice/') },
@@ -38,9 +46,10 @@ export function routeExamples(baseUrl: string): RouteExample[] {
     { label: 'Chat app token (Agora docs, Node.js sample)', command: get('/api/token/generateAppToken?expireTimeInSeconds=3600') },
     {
       label: 'Chat user token as text (Agora docs, Java sample)',
-      command: shellCommand([
-        'curl', '-X', 'POST', '-H', 'Content-Type: application/x-www-form-urlencoded',
-        '-d', 'userId=alice&expireSeconds=3600&tokenType=user', `${base}/token/generate`,
+      command: curl([
+        '-X', 'POST', '-H', 'Content-Type: application/x-www-form-urlencoded',
+        '-d', `userId=alice&expireSeconds=3600&tokenType=user${appId === undefined ? '' : `&appId=${encodeURIComponent(appId)}`}`,
+        `${base}/token/generate`,
       ]),
     },
   ];

@@ -2,17 +2,20 @@
  * Local server: the agora-token-service API on this machine, started with a saved
  * profile. Status and the request log arrive as events from main, so they stay live.
  */
-import { useEffect, useState } from 'react';
-import type { RequestLogEntry, ServerStatus } from '../../../shared/contract/index.js';
+import { useEffect, useRef, useState } from 'react';
+import type { IpcRequest, RequestLogEntry, ServerStatus } from '../../../shared/contract/index.js';
 import { PORT_MESSAGE, parsePort } from '../../../shared/contract/fields.js';
-import { call, errorMessage, subscribe } from '../api.js';
-import { CopyButton } from '../components/CopyButton.js';
+import { ApiError, call, errorMessage, subscribe } from '../api.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { Field } from '../components/Field.js';
 import { appendLogEntry } from '../logic/request-log.js';
-import { isLoopbackHost, routeExamples } from '../logic/server-routes.js';
+import { isLoopbackHost } from '../logic/server-routes.js';
 import { initialProfileId, useProfiles } from '../state/profiles-context.js';
+import { ApiKeyNotice } from './server/ApiKeyNotice.js';
+import { ExposureChoice, type ExposureMode } from './server/ExposureChoice.js';
+import { ProfileChoice } from './server/ProfileChoice.js';
 import { RequestLog } from './server/RequestLog.js';
+import { ServerStatusCard } from './server/ServerStatusCard.js';
 import './server.css';
 
 function useServerState() {
@@ -30,35 +33,76 @@ function useServerState() {
   return { status, setStatus, log };
 }
 
+/** Why Start is disabled, if it is: the first thing still missing. */
+function startBlocker(profileIds: readonly string[], exposed: boolean, mode: ExposureMode, confirmed: boolean): string | undefined {
+  if (profileIds.length === 0) return 'Choose at least one profile to serve.';
+  if (exposed && mode === undefined) return 'Choose how to protect the server before starting it on this host.';
+  if (exposed && mode === 'no-auth' && !confirmed) return 'Confirm that the server runs without authentication.';
+  return undefined;
+}
+
+function exposureRequest(exposed: boolean, mode: ExposureMode): Pick<IpcRequest<'server:start'>, 'exposure'> {
+  if (!exposed || mode === undefined) return {};
+  return { exposure: mode === 'api-key' ? { mode } : { mode, confirmed: true } };
+}
+
 export function ServerScreen() {
   const { profiles } = useProfiles();
   const { status, setStatus, log } = useServerState();
-  const [profileId, setProfileId] = useState(() => initialProfileId(profiles));
+  const [chosen, setChosen] = useState<string[] | undefined>();
   const [port, setPort] = useState('8080');
   const [host, setHost] = useState('127.0.0.1');
   const [cors, setCors] = useState('');
-  const [failure, setFailure] = useState<string | undefined>();
+  const [mode, setMode] = useState<ExposureMode>();
+  const [confirmed, setConfirmed] = useState(false);
+  const [apiKey, setApiKey] = useState<string | undefined>();
+  const [failure, setFailure] = useState<{ message: string; field: string | undefined } | undefined>();
   const [busy, setBusy] = useState(false);
+  const startRef = useRef<HTMLButtonElement>(null);
+  const stopRef = useRef<HTMLButtonElement>(null);
+  const keyRef = useRef<HTMLDivElement>(null);
+  const profileIds = chosen ?? [initialProfileId(profiles)].filter((id) => id !== '');
   const portNumber = parsePort(port);
   const portError = portNumber === undefined ? PORT_MESSAGE : undefined;
   const listening = status.state === 'listening';
+  const exposed = !isLoopbackHost(host);
+  const blocker = startBlocker(profileIds, exposed, mode, confirmed);
+  const fieldError = (field: string) => (failure?.field === field ? failure.message : undefined);
 
-  async function act(action: () => Promise<ServerStatus>) {
+  // Focus follows the action (the button pressed becomes disabled): to the key to copy, or
+  // Stop, after a start; to Start after a stop.
+  const focusNext = useRef<'after-start' | 'after-stop' | undefined>(undefined);
+  useEffect(() => {
+    const next = focusNext.current;
+    if (next === undefined || busy) return;
+    const target = next === 'after-stop' ? startRef.current : (keyRef.current ?? stopRef.current);
+    focusNext.current = undefined;
+    if (target !== null && !(target instanceof HTMLButtonElement && target.disabled)) target.focus();
+  });
+
+  async function act(action: () => Promise<ServerStatus & { apiKey?: string | undefined }>, after: () => void) {
     setFailure(undefined);
     setBusy(true);
     try {
-      setStatus(await action());
+      const { apiKey: key, ...next } = await action();
+      setApiKey(key);
+      setStatus(next);
+      after();
     } catch (error) {
-      setFailure(errorMessage(error));
+      const field = error instanceof ApiError ? error.field : undefined;
+      setFailure({ message: errorMessage(error), field });
     } finally {
       setBusy(false);
     }
   }
 
   const start = () => {
-    if (portError !== undefined) return;
-    void act(() => call('server:start', { profileId: profileId || initialProfileId(profiles), port: portNumber ?? 0, host: host.trim(), corsOrigins: cors.trim() }));
+    if (portError !== undefined || blocker !== undefined) return;
+    const request = { profileIds, port: portNumber ?? 0, host: host.trim(), corsOrigins: cors.trim(), ...exposureRequest(exposed, mode) };
+    void act(() => call('server:start', request), () => (focusNext.current = 'after-start'));
   };
+  const stop = (): void => void act(() => call('server:stop', undefined), () => (focusNext.current = 'after-stop'));
+  const unplaced = failure !== undefined && !['port', 'host', 'profileIds'].includes(failure.field ?? '') ? failure.message : undefined;
 
   return (
     <section>
@@ -73,60 +117,44 @@ export function ServerScreen() {
           start();
         }}
       >
-        <div className="field">
-          <label htmlFor="server-profile">Profile</label>
-          <select id="server-profile" value={profileId} disabled={listening} onChange={(event) => setProfileId(event.target.value)}>
-            {[...profiles].sort((a, b) => Number(b.isDefault) - Number(a.isDefault)).map((profile) => (
-              <option key={profile.id} value={profile.id}>
-                {profile.name} ({profile.appId})
-              </option>
-            ))}
-          </select>
-        </div>
+        <ProfileChoice profiles={profiles} chosen={profileIds} disabled={listening} error={fieldError('profileIds')} onChange={setChosen} />
         <div className="row">
-          <Field label="Port" inputMode="numeric" value={port} disabled={listening} error={portError} onChange={(event) => setPort(event.target.value)} />
-          <Field label="Host" value={host} disabled={listening} hint="127.0.0.1: this machine only" onChange={(event) => setHost(event.target.value)} />
+          <Field label="Port" inputMode="numeric" value={port} disabled={listening} error={portError ?? fieldError('port')} onChange={(event) => setPort(event.target.value)} />
+          <Field label="Host" value={host} disabled={listening} error={fieldError('host')} hint="127.0.0.1: this machine only" onChange={(event) => setHost(event.target.value)} />
         </div>
-        {!isLoopbackHost(host) ? (
-          <div className="notice notice-warn" role="status">
-            Host {host || '(empty)'} makes the server reachable from other machines on your network: anyone who can reach it gets tokens signed
-            with this profile's certificate.
-          </div>
+        {exposed ? (
+          <>
+            <div className="notice notice-warn" role="status">
+              Host {host || '(empty)'} makes the server reachable from other machines on your network: anyone who can reach it gets tokens signed
+              with the certificates of the profiles served.
+            </div>
+            <ExposureChoice mode={mode} confirmed={confirmed} disabled={listening} onMode={setMode} onConfirmed={setConfirmed} />
+          </>
         ) : null}
         <Field label="CORS origins" value={cors} disabled={listening} placeholder="none" hint="Empty: no browser origins; * for any; or a comma-separated list like http://localhost:3000" onChange={(event) => setCors(event.target.value)} />
         <div className="row">
-          <button type="submit" className="primary" disabled={busy || listening || profiles.length === 0}>
+          <button
+            type="submit"
+            className="primary"
+            ref={startRef}
+            disabled={busy || listening || profiles.length === 0 || blocker !== undefined}
+            aria-describedby={blocker !== undefined && !listening ? 'start-blocker' : undefined}
+          >
             Start server
           </button>
-          <button type="button" disabled={busy || !listening} onClick={() => void act(() => call('server:stop', undefined))}>
+          <button type="button" ref={stopRef} disabled={busy || !listening} onClick={stop}>
             Stop server
           </button>
         </div>
+        {blocker !== undefined && !listening ? (
+          <p className="field-hint" id="start-blocker">
+            {blocker}
+          </p>
+        ) : null}
       </form>
-      <ErrorNotice message={failure ?? (status.state === 'error' ? status.error?.message : undefined)} />
-      <section className="card" aria-label="Server status">
-        {listening && status.url ? (
-          <>
-            <p role="status">
-              Listening on <code aria-label="Server URL">{status.url}</code> <CopyButton text={status.url} what="server URL" />
-            </p>
-            <h2>Try it</h2>
-            <ul className="route-list">
-              {routeExamples(status.url).map((route) => (
-                <li key={route.label}>
-                  <span className="label">{route.label}</span>
-                  <div className="command-line">
-                    <code>{route.command}</code>
-                    <CopyButton text={route.command} what={`curl for ${route.label}`} />
-                  </div>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : (
-          <p role="status">Stopped.</p>
-        )}
-      </section>
+      <ErrorNotice message={unplaced ?? (status.state === 'error' && failure === undefined ? status.error?.message : undefined)} />
+      {apiKey !== undefined && listening ? <ApiKeyNotice ref={keyRef} apiKey={apiKey} onDismiss={() => { setApiKey(undefined); stopRef.current?.focus(); }} /> : null}
+      <ServerStatusCard status={status} />
       <RequestLog entries={log} />
     </section>
   );

@@ -37,3 +37,47 @@ describe('the curl calls offered when the server listens', () => {
     }
   });
 });
+
+describe('the curl calls for a server with an API key and several projects', () => {
+  const other = { appId: 'aabbccddeeff00112233445566778899', appCertificate: '00112233445566778899aabbccddeeff' };
+  const apiKey = 'atd_test-key-for-the-curl-examples';
+  let server: LocalTokenServer;
+  beforeAll(async () => {
+    server = await LocalTokenServer.start({ credentials: [credentials, other], port: 0, auth: { apiKeys: [apiKey] } });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('read the key from $API_KEY (never embedded) and ask for the chosen appId', async () => {
+    const examples = routeExamples(server.url, { apiKey: true, appId: other.appId });
+    expect(examples).toHaveLength(14);
+    for (const example of examples) {
+      expect(example.command, example.label).not.toContain(apiKey);
+      if (example.label === 'Health check') {
+        expect(example.command).not.toContain('Authorization');
+        continue;
+      }
+      expect(example.command, example.label).toContain('-H "Authorization: Bearer $API_KEY"');
+      expect(example.command, example.label).toContain(other.appId);
+      expect((await runCurl(shellWords(example.command, { API_KEY: 'wrong' }))).status, example.label).toBe(401);
+      const response = await runCurl(shellWords(example.command, { API_KEY: apiKey }));
+      expect(response.status, example.label).toBe(200);
+      const text = await response.text();
+      const tokens = (response.headers.get('content-type') ?? '').startsWith('text/plain')
+        ? [text]
+        : Object.entries(JSON.parse(text) as Record<string, string>).filter(([key]) => /token/i.test(key)).map(([, token]) => token);
+      expect(tokens.length, example.label).toBeGreaterThan(0);
+      for (const token of tokens) {
+        expect(decodeToken(token, { appCertificate: other.appCertificate }), example.label).toMatchObject({ appId: other.appId, signature: 'valid' });
+      }
+    }
+  });
+
+  it('without a key or a chosen project, stay as before', () => {
+    for (const example of routeExamples(server.url)) {
+      expect(example.command).not.toContain('Authorization');
+      expect(example.command).not.toContain('appId');
+    }
+  });
+});
