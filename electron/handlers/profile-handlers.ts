@@ -1,14 +1,4 @@
-import { z } from 'zod';
-import {
-  appCertificateSchema,
-  parseInput,
-  type IpcChannel,
-  type IpcResult,
-  type KeychainStatus,
-  type ProfileProblemView,
-  type ProfileView,
-} from '../../shared/contract/index.js';
-import { toErrorInfo } from '../../shared/errors.js';
+import type { IpcChannel, KeychainStatus, ProfileProblemView, ProfileView } from '../../shared/contract/index.js';
 import type { Profile, ProfileProblem, ProfileStore } from '../../shared/profiles/profile-store.js';
 import { handle, type IpcHandlerMap } from './result.js';
 
@@ -18,14 +8,25 @@ type ProfileChannel = Extract<IpcChannel, `profiles:${string}`>;
  * Views are built field by field: whatever the store keeps on a profile, nothing but these
  * fields (never a certificate) can reach the renderer.
  */
-function toView(profile: Profile): ProfileView {
+function toView(profile: Profile, hasSecondaryCertificate: boolean): ProfileView {
   return {
     id: profile.id,
     name: profile.name,
     appId: profile.appId,
     createdAt: profile.createdAt,
     isDefault: profile.isDefault,
+    hasSecondaryCertificate,
   };
+}
+
+/**
+ * The view of a profile the store answered without the secondary flag. A keychain that
+ * cannot answer must not turn a rename that succeeded into an error, so it reads as "none
+ * saved", as in the list when the keychain is unavailable.
+ */
+async function viewOf(store: ProfileStore, profile: Profile): Promise<ProfileView> {
+  if (profile.hasSecondaryCertificate !== undefined) return toView(profile, profile.hasSecondaryCertificate);
+  return toView(profile, await store.hasSecondaryCertificate(profile.id).catch(() => false));
 }
 
 function toProblemView(problem: ProfileProblem): ProfileProblemView {
@@ -44,63 +45,39 @@ export function createProfileHandlers(store: ProfileStore): Pick<IpcHandlerMap, 
     'profiles:list': handle('profiles:list', async () => {
       const { profiles, problems } = await store.list();
       return {
-        profiles: profiles.map(toView),
+        profiles: profiles.map((profile) => toView(profile, profile.hasSecondaryCertificate ?? false)),
         problems: problems.map(toProblemView),
         keychain: toKeychainView(await store.keychainStatus()),
       };
     }),
-    'profiles:add': handle('profiles:add', async (input) => toView(await store.add(input))),
-    'profiles:rename': handle('profiles:rename', async (input) =>
-      toView(await store.rename(input.id, input.name)),
-    ),
+    // A profile added over IPC has no secondary certificate yet.
+    'profiles:add': handle('profiles:add', async (input) => toView(await store.add(input), false)),
+    'profiles:rename': handle('profiles:rename', async (input) => viewOf(store, await store.rename(input.id, input.name))),
     'profiles:update-certificate': handle('profiles:update-certificate', async (input) =>
-      toView(await store.updateCertificate(input.id, input.appCertificate)),
+      viewOf(store, await store.updateCertificate(input.id, input.appCertificate)),
     ),
     'profiles:remove': handle('profiles:remove', async (input) => {
       await store.remove(input.id);
       return { removed: true as const };
     }),
-    'profiles:set-default': handle('profiles:set-default', async (input) =>
-      toView(await store.setDefault(input.id)),
-    ),
+    'profiles:set-default': handle('profiles:set-default', async (input) => viewOf(store, await store.setDefault(input.id))),
+    ...createCertificateHandlers(store),
   };
 }
 
-/** Profile views that also say whether a secondary certificate is saved (for the rotation UI). */
-export type ProfileCertificateView = ProfileView & { hasSecondaryCertificate: boolean };
+type CertificateChannel = 'profiles:set-secondary-certificate' | 'profiles:remove-secondary-certificate' | 'profiles:rotate';
 
-const idOnlySchema = z.object({ id: z.string({ error: 'profile is required' }).min(1, { error: 'profile is required' }) }, { error: 'the request must be an object' });
-const secondarySchema = idOnlySchema.extend({ appCertificate: appCertificateSchema });
-
-async function result<T>(run: () => Promise<T>): Promise<IpcResult<T>> {
-  try {
-    return { ok: true, value: await run() };
-  } catch (error) {
-    return { ok: false, error: toErrorInfo(error) };
-  }
-}
-
-/**
- * Secondary certificates and rotation, as plain functions over untrusted requests (each parses
- * its input once and never throws). The lead registers them on IPC channels with the new
- * contract; like every profile answer they never carry a certificate.
- */
-export function createProfileCertificateHandlers(store: ProfileStore) {
-  const withSecondary = (profile: Profile, has: boolean): ProfileCertificateView => ({ ...toView(profile), hasSecondaryCertificate: has });
+/** Secondary certificates and rotation; like every profile answer they never carry a certificate. */
+function createCertificateHandlers(store: ProfileStore): Pick<IpcHandlerMap, CertificateChannel> {
   return {
-    /** Promotes the secondary certificate to primary; the former primary becomes the secondary. */
-    rotate: (request: unknown): Promise<IpcResult<ProfileCertificateView>> =>
-      result(async () => withSecondary(await store.rotate(parseInput(idOnlySchema, request).id), true)),
-    setSecondaryCertificate: (request: unknown): Promise<IpcResult<ProfileCertificateView>> =>
-      result(async () => {
-        const input = parseInput(secondarySchema, request);
-        return withSecondary(await store.setSecondaryCertificate(input.id, input.appCertificate), true);
-      }),
-    removeSecondaryCertificate: (request: unknown): Promise<IpcResult<ProfileCertificateView>> =>
-      result(async () => {
-        const { id } = parseInput(idOnlySchema, request);
-        await store.removeSecondaryCertificate(id);
-        return withSecondary(await store.get(id), false);
-      }),
+    'profiles:set-secondary-certificate': handle('profiles:set-secondary-certificate', async (input) =>
+      toView(await store.setSecondaryCertificate(input.id, input.appCertificate), true),
+    ),
+    'profiles:remove-secondary-certificate': handle('profiles:remove-secondary-certificate', async (input) => {
+      await store.removeSecondaryCertificate(input.id);
+      return toView(await store.get(input.id), false);
+    }),
+    // The store swaps the two, so the former primary stays as the secondary.
+    'profiles:rotate': handle('profiles:rotate', async (input) => toView(await store.rotate(input.id), true)),
   };
 }

@@ -53,7 +53,7 @@ export interface AppServer {
 }
 
 /** The only channels whose request may carry an App Certificate. */
-const CERTIFICATE_CHANNELS: ReadonlySet<string> = new Set<IpcChannel>(['profiles:add', 'profiles:update-certificate']);
+const CERTIFICATE_CHANNELS: ReadonlySet<string> = new Set<IpcChannel>(['profiles:add', 'profiles:update-certificate', 'profiles:set-secondary-certificate']);
 const CHANNELS: ReadonlySet<string> = new Set(IPC_CHANNELS);
 const BODY_LIMIT = 256 * 1024;
 
@@ -139,7 +139,7 @@ function registerRoutes(app: FastifyInstance, options: AppServerOptions, site: M
     const channel = request.params.channel;
     if (!CHANNELS.has(channel)) return reply.code(404).send(errorBody(404, `unknown IPC channel: ${channel.slice(0, 100)}`));
     if (!CERTIFICATE_CHANNELS.has(channel) && carriesCertificate(request.body)) {
-      const message = 'an App Certificate is accepted only when adding a profile or replacing its certificate';
+      const message = 'an App Certificate is accepted only when adding a profile, replacing its certificate or saving a secondary one';
       return { ok: false, error: { code: 'invalid_input', message } } satisfies IpcResult<never>;
     }
     return options.handlers[channel as IpcChannel](request.body);

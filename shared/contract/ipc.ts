@@ -117,6 +117,10 @@ export const ipcContract = {
   'profiles:update-certificate': { request: profileCertificateSchema, response: profileViewSchema },
   'profiles:remove': { request: profileRefSchema, response: z.object({ removed: z.literal(true) }) },
   'profiles:set-default': { request: profileRefSchema, response: profileViewSchema },
+  'profiles:set-secondary-certificate': { request: profileCertificateSchema, response: profileViewSchema },
+  'profiles:remove-secondary-certificate': { request: profileRefSchema, response: profileViewSchema },
+  /** Promotes the secondary certificate to primary; the former primary becomes the secondary. */
+  'profiles:rotate': { request: profileRefSchema, response: profileViewSchema },
   'token:build': { request: tokenBuildRequestSchema, response: generatedSchema },
   'token:decode': { request: decodeRequestSchema, response: decodeViewSchema },
   'token:diagnose': { request: diagnoseRequestSchema, response: diagnosisSchema },

@@ -14,6 +14,8 @@ export const profileViewSchema = z.object({
   /** ISO 8601 time the profile was added. */
   createdAt: z.string(),
   isDefault: z.boolean(),
+  /** Whether a secondary App Certificate is saved in the keychain (never the certificate itself). */
+  hasSecondaryCertificate: z.boolean(),
 });
 export type ProfileView = z.infer<typeof profileViewSchema>;
 

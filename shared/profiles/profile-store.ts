@@ -249,6 +249,14 @@ export class ProfileStore {
     });
   }
 
+  /** Whether a secondary certificate is saved (without reading the primary, which may be missing). */
+  hasSecondaryCertificate(nameOrId: string): Promise<boolean> {
+    return this.exclusive(async () => {
+      const profile = this.find(await this.file.read(), nameOrId);
+      return (await this.keychain.get(secondaryAccount(profile.id))) !== undefined;
+    });
+  }
+
   /** Whether secrets can be saved now: writes, reads back and deletes a throwaway entry. */
   async keychainStatus(): Promise<{ available: boolean; message?: string }> {
     try {

@@ -151,6 +151,27 @@ describe('agora-token-desk ui (spawned, real sockets)', () => {
     }
   });
 
+  it.runIf(hasKeychain)('saves a secondary certificate, rotates and removes it over HTTP, never returning a certificate', async () => {
+    const secondary = randomCredentials().appCertificate;
+    const { value: list } = JSON.parse((await postChannel(ui.url, 'profiles:list', null, key)).body) as { value: { profiles: Array<{ id: string }> } };
+    const id = list.profiles[0]?.id;
+    const bodies: string[] = [];
+    const send = async (channel: string, body: unknown): Promise<unknown> => {
+      const response = await postChannel(ui.url, channel, body, key);
+      bodies.push(response.body);
+      return JSON.parse(response.body);
+    };
+    // The guard lets a certificate through on this channel only, not on its neighbours.
+    expect(await send('profiles:rotate', { id, appCertificate: secondary })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^an App Certificate is accepted only/) } });
+    expect(await send('profiles:set-secondary-certificate', { id, appCertificate: secondary })).toMatchObject({ ok: true, value: { id, hasSecondaryCertificate: true } });
+    expect(await send('profiles:rotate', { id })).toMatchObject({ ok: true, value: { id, hasSecondaryCertificate: true } });
+    const built = (await send('token:build', { kind: 'rtc', profileId: id, input: { channel: 'c', uid: 1, role: 'publisher' } })) as { value: { token: string } };
+    expect(decodeToken(built.value.token, { appCertificate: secondary }).signature).toBe('valid');
+    expect(await send('profiles:remove-secondary-certificate', { id })).toMatchObject({ ok: true, value: { id, hasSecondaryCertificate: false } });
+    expect(await send('profiles:list', null)).toMatchObject({ ok: true, value: { profiles: [{ id, hasSecondaryCertificate: false }] } });
+    for (const secret of [secondary, credentials.appCertificate]) expect(bodies.join('\n').toLowerCase()).not.toContain(secret.toLowerCase());
+  });
+
   it('logs each refusal on one line that never carries the key, and stops cleanly on SIGTERM', async () => {
     await expect.poll(() => ui.stderr()).toMatch(/^refused POST "\/api\/server:status": the access key is missing or wrong \(401\)$/m);
     expect(ui.stderr()).toMatch(/^refused GET "\/api\/events": the access key is missing or wrong \(401\)$/m);

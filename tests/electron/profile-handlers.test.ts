@@ -29,7 +29,8 @@ describe.skipIf(!available)('IPC profiles:* handlers (real ProfileStore and keyc
 
   it('adds a profile and answers with its view, without the certificate', async () => {
     const view = await h.ok('profiles:add', { name: 'staging', ...first });
-    expect(Object.keys(view).sort()).toEqual(['appId', 'createdAt', 'id', 'isDefault', 'name']);
+    expect(Object.keys(view).sort()).toEqual(['appId', 'createdAt', 'hasSecondaryCertificate', 'id', 'isDefault', 'name']);
+    expect(view.hasSecondaryCertificate).toBe(false);
     expect(view).toMatchObject({ name: 'staging', appId: first.appId });
     expect(Number.isNaN(Date.parse(view.createdAt))).toBe(false);
     // The certificate went to the keychain: a token built on the profile verifies with it.

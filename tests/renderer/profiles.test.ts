@@ -11,6 +11,7 @@ const service = () => process.env[KEYCHAIN_SERVICE_ENV_VAR] ?? '';
 const first = randomCredentials();
 const second = randomCredentials();
 const replacement = randomCredentials().appCertificate;
+const secondary = randomCredentials().appCertificate;
 
 async function addProfile(page: Page, name: string, appId: string, appCertificate: string): Promise<void> {
   await page.getByLabel('Profile name').fill(name);
@@ -83,6 +84,67 @@ describe.runIf(ready)('Profiles, in Chromium on the real handlers and keychain',
     if (!('token' in result.value)) throw new Error('expected one token');
     expect(decodeToken(result.value.token, { appCertificate: replacement }).signature).toBe('valid');
     expect(decodeToken(buildRtcToken(first, { channel: 'c', uid: 1 }).token, { appCertificate: replacement }).signature).toBe('invalid');
+  });
+
+  it('adds a secondary certificate, rotates only after confirmation, removes the secondary', async () => {
+    const row = page.getByLabel('Profile staging');
+    const id = (await app.profiles.list()).profiles.find((p) => p.name === 'staging')?.id ?? '';
+    const focused = (name: string) => row.getByRole('button', { name, exact: true }).evaluate((element) => element === document.activeElement);
+    await row.getByText('No secondary certificate').waitFor();
+
+    // A bad certificate is refused at the field; Escape closes the form and focus goes back.
+    await row.getByRole('button', { name: 'Add secondary certificate' }).click();
+    const field = page.getByLabel('Secondary App Certificate for staging');
+    expect(await field.getAttribute('type')).toBe('password');
+    await field.fill('12');
+    await row.getByRole('button', { name: 'Save secondary certificate' }).click();
+    expect(await row.getByRole('form', { name: 'Add a secondary certificate to staging' }).getByRole('alert').allTextContents()).toEqual([
+      'App Certificate must be 32 hexadecimal characters',
+    ]);
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    await field.press('Escape');
+    await expect.poll(() => field.count()).toBe(0);
+    await expect.poll(() => focused('Add secondary certificate')).toBe(true);
+    expect(await app.profiles.certificates(id)).toEqual({ appId: second.appId, primary: second.appCertificate });
+
+    await row.getByRole('button', { name: 'Add secondary certificate' }).click();
+    await field.fill(secondary);
+    await field.press('Enter');
+    await row.getByText('Secondary certificate saved', { exact: true }).waitFor();
+    expect(await app.profiles.certificates(id)).toEqual({ appId: second.appId, primary: second.appCertificate, secondary });
+    await expect.poll(() => focused('Rotate')).toBe(true);
+
+    // Rotation asks first and says when to do it; Escape and Cancel change nothing.
+    const confirmation = page.getByRole('group', { name: 'Confirm rotating the certificates of staging' });
+    await row.getByRole('button', { name: 'Rotate', exact: true }).click();
+    expect(await confirmation.textContent()).toMatch(/after you switched to the secondary certificate in Agora Console.*current primary becomes the secondary/);
+    await expect.poll(() => confirmation.getByRole('button', { name: 'Confirm rotation' }).evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => confirmation.count()).toBe(0);
+    await expect.poll(() => focused('Rotate')).toBe(true);
+    await row.getByRole('button', { name: 'Rotate', exact: true }).click();
+    await confirmation.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => confirmation.count()).toBe(0);
+    expect(await app.profiles.certificates(id)).toEqual({ appId: second.appId, primary: second.appCertificate, secondary });
+
+    await row.getByRole('button', { name: 'Rotate', exact: true }).click();
+    await confirmation.getByRole('button', { name: 'Confirm rotation' }).click();
+    await expect.poll(() => app.profiles.certificates(id)).toEqual({ appId: second.appId, primary: secondary, secondary: second.appCertificate });
+    await row.getByRole('status').filter({ hasText: 'Rotated' }).waitFor();
+    await expect.poll(() => focused('Rotate')).toBe(true);
+
+    await row.getByRole('button', { name: 'Remove secondary' }).click();
+    await expect.poll(() => app.profiles.certificates(id)).toEqual({ appId: second.appId, primary: secondary });
+    await row.getByText('No secondary certificate').waitFor();
+    await expect.poll(() => focused('Add secondary certificate')).toBe(true);
+
+    const html = (await page.content()).toLowerCase();
+    const answers = JSON.stringify(app.responses).toLowerCase();
+    for (const secret of [secondary, second.appCertificate]) {
+      expect(html).not.toContain(secret.toLowerCase());
+      expect(answers).not.toContain(secret.toLowerCase());
+    }
+    expect(app.pageErrors).toEqual([]);
   });
 
   it('removes a profile only after confirmation, and its keychain entry with it', async () => {

@@ -1,6 +1,7 @@
 /**
  * One saved profile and what can be done to it. Rename and certificate replacement open
- * inline; removal asks for confirmation in place (no confirm() dialog).
+ * inline; removal asks for confirmation in place (no confirm() dialog). The secondary
+ * certificate and rotation have their own part (SecondaryCertificate).
  */
 import { useState } from 'react';
 import type { ProfileView } from '../../../../shared/contract/index.js';
@@ -8,6 +9,7 @@ import { call, errorMessage } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { Field } from '../../components/Field.js';
 import { checkCertificate, checkProfileName } from '../../logic/profile-form.js';
+import { SecondaryCertificate } from './SecondaryCertificate.js';
 
 type Mode = 'view' | 'rename' | 'certificate' | 'remove';
 
@@ -109,6 +111,7 @@ export function ProfileRow({ profile, keychainReason, onChanged }: { profile: Pr
         </div>
       ) : null}
       <ErrorNotice message={failure} />
+      <SecondaryCertificate profile={profile} keychainReason={keychainReason} onChanged={onChanged} />
     </li>
   );
 }
