@@ -14,7 +14,15 @@ const appId = process.env['APP_ID'] ?? '';
 const appCertificate = process.env['APP_CERTIFICATE'] ?? '';
 
 function rtcToken(channel: string, uid: number, publisher: boolean, expire: number): string {
-  return RtcTokenBuilder.buildTokenWithUid(appId, appCertificate, channel, uid, publisher ? RtcRole.PUBLISHER : RtcRole.SUBSCRIBER, expire, expire);
+  return RtcTokenBuilder.buildTokenWithUid(
+    appId,
+    appCertificate,
+    channel,
+    uid,
+    publisher ? RtcRole.PUBLISHER : RtcRole.SUBSCRIBER,
+    expire,
+    expire,
+  );
 }
 
 const server = createServer((request, response) => {
@@ -33,7 +41,9 @@ const server = createServer((request, response) => {
   }
   const match = /^\/rtc\/([^/]+)\/([^/]+)\/uid\/(\d+)\/?/.exec(request.url ?? '');
   if (request.method === 'GET' && match) {
-    send(200, { rtcToken: rtcToken(decodeURIComponent(match[1] ?? ''), Number(match[3]), match[2] === 'publisher', 3600) });
+    send(200, {
+      rtcToken: rtcToken(decodeURIComponent(match[1] ?? ''), Number(match[3]), match[2] === 'publisher', 3600),
+    });
     return;
   }
   send(404, { error: 'not found' });

@@ -13,7 +13,11 @@ import { fileURLToPath } from 'node:url';
 const ROUNDS = Math.max(10, Number(process.env['BENCH_ROUNDS'] ?? 15) || 15);
 const TARGET = 1.5;
 // Public test credentials from Agora's reference test suite.
-const ENV = { ...process.env, APP_ID: '970CA35de60c44645bbae8a215061b33', APP_CERTIFICATE: '5CFd2fd1755d40ecb72977518be15d3b' };
+const ENV = {
+  ...process.env,
+  APP_ID: '970CA35de60c44645bbae8a215061b33',
+  APP_CERTIFICATE: '5CFd2fd1755d40ecb72977518be15d3b',
+};
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'bin', 'agora-token-desk.js');
 const agoraToken = join(root, 'node_modules', 'agora-token');
@@ -79,7 +83,9 @@ try {
   console.log('| command | ours ms | bare ms | ours/bare | target |');
   console.log('|---|---|---|---|---|');
   for (const r of results) {
-    console.log(`| ${r.name} | ${r.ours.toFixed(0)} | ${r.bare.toFixed(0)} | ${r.ratio.toFixed(2)} | ≤ ${TARGET} ${r.ratio <= TARGET ? 'met' : 'MISSED'} |`);
+    console.log(
+      `| ${r.name} | ${r.ours.toFixed(0)} | ${r.bare.toFixed(0)} | ${r.ratio.toFixed(2)} | ≤ ${TARGET} ${r.ratio <= TARGET ? 'met' : 'MISSED'} |`,
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -35,17 +35,32 @@ interface Scenario {
 
 const POST_RTC = JSON.stringify({ tokenType: 'rtc', channel: 'test', role: 'publisher', uid: '1234', expire: 3600 });
 const ALL_SCENARIOS: Scenario[] = [
-  { name: 'POST /getToken (rtc)', target: TARGET, request: { method: 'POST', path: '/getToken', headers: { 'content-type': 'application/json' }, body: POST_RTC } },
-  { name: 'GET /rtc/test/publisher/uid/1234', target: TARGET, request: { method: 'GET', path: '/rtc/test/publisher/uid/1234' } },
+  {
+    name: 'POST /getToken (rtc)',
+    target: TARGET,
+    request: { method: 'POST', path: '/getToken', headers: { 'content-type': 'application/json' }, body: POST_RTC },
+  },
+  {
+    name: 'GET /rtc/test/publisher/uid/1234',
+    target: TARGET,
+    request: { method: 'GET', path: '/rtc/test/publisher/uid/1234' },
+  },
   {
     name: 'POST /getToken (rtc), API key',
     apiKey: API_KEY,
     target: AUTH_TARGET,
-    request: { method: 'POST', path: '/getToken', headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` }, body: POST_RTC },
+    request: {
+      method: 'POST',
+      path: '/getToken',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` },
+      body: POST_RTC,
+    },
   },
 ];
 // BENCH_ONLY=text runs only the scenarios whose name contains it.
-const SCENARIOS = ALL_SCENARIOS.filter((scenario) => process.env['BENCH_ONLY'] === undefined || scenario.name.includes(process.env['BENCH_ONLY']));
+const SCENARIOS = ALL_SCENARIOS.filter(
+  (scenario) => process.env['BENCH_ONLY'] === undefined || scenario.name.includes(process.env['BENCH_ONLY']),
+);
 
 interface Server {
   child: ChildProcess;
@@ -114,11 +129,22 @@ function cpuOf(server: Server): Promise<number> {
 
 async function load(server: Server, scenario: Scenario, seconds: number): Promise<Sample> {
   const before = await cpuOf(server);
-  const result = await autocannon({ url: `${server.url}${scenario.request.path}`, connections: CONNECTIONS, duration: seconds, ...scenario.request });
+  const result = await autocannon({
+    url: `${server.url}${scenario.request.path}`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    ...scenario.request,
+  });
   const cpu = (await cpuOf(server)) - before;
   const failed = result.errors + result.timeouts + result.non2xx;
   const served = Math.max(1, result.requests.total);
-  return { rps: result.requests.total / seconds, p50: result.latency.p50, p99: result.latency.p99, errors: failed, cpuUs: cpu / served };
+  return {
+    rps: result.requests.total / seconds,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: failed,
+    cpuUs: cpu / served,
+  };
 }
 
 const median = (values: number[]) => {
@@ -129,13 +155,22 @@ const median = (values: number[]) => {
 
 function summary(samples: Sample[]): Sample {
   const of = (pick: (s: Sample) => number) => median(samples.map(pick));
-  return { rps: of((s) => s.rps), p50: of((s) => s.p50), p99: of((s) => s.p99), cpuUs: of((s) => s.cpuUs), errors: samples.reduce((sum, s) => sum + s.errors, 0) };
+  return {
+    rps: of((s) => s.rps),
+    p50: of((s) => s.p50),
+    p99: of((s) => s.p99),
+    cpuUs: of((s) => s.cpuUs),
+    errors: samples.reduce((sum, s) => sum + s.errors, 0),
+  };
 }
 
 type Pair = { ours: Server; bare: Server };
 
 async function startPair(scenario: Scenario): Promise<Pair> {
-  const ours = await startServer('our-server.js', scenario.apiKey === undefined ? {} : { BENCH_API_KEY: scenario.apiKey });
+  const ours = await startServer(
+    'our-server.js',
+    scenario.apiKey === undefined ? {} : { BENCH_API_KEY: scenario.apiKey },
+  );
   return { ours, bare: await startServer('bare-server.js') };
 }
 
@@ -165,8 +200,13 @@ async function runScenario(scenario: Scenario): Promise<string> {
   }
   const ours = summary(samples.ours);
   const bare = summary(samples.bare);
-  for (const [name, s] of [['ours', ours], ['bare node:http', bare]] as const) {
-    console.log(`| ${scenario.name} | ${name} | ${Math.round(s.rps)} | ${s.p50} | ${s.p99} | ${Math.round(s.cpuUs)} | ${s.errors} |`);
+  for (const [name, s] of [
+    ['ours', ours],
+    ['bare node:http', bare],
+  ] as const) {
+    console.log(
+      `| ${scenario.name} | ${name} | ${Math.round(s.rps)} | ${s.p50} | ${s.p99} | ${Math.round(s.cpuUs)} | ${s.errors} |`,
+    );
   }
   const ratios = samples.ours.map((s, i) => s.rps / (samples.bare[i]?.rps ?? Number.NaN));
   const ratio = median(ratios);

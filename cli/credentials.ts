@@ -31,7 +31,10 @@ export async function resolveCredentials(request: CredentialRequest = {}): Promi
       return { credentials: parseInput(credentialsSchema, { appId, appCertificate }), source: 'environment' };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      throw new TokenDeskError('missing_credentials', message.replace(/^App ID/, 'APP_ID').replace(/^App Certificate/, 'APP_CERTIFICATE'));
+      throw new TokenDeskError(
+        'missing_credentials',
+        message.replace(/^App ID/, 'APP_ID').replace(/^App Certificate/, 'APP_CERTIFICATE'),
+      );
     }
   }
   const fallback = await defaultProfileCredentials();

@@ -29,7 +29,8 @@ export async function readEnvFile(path: string): Promise<Record<string, string>>
     try {
       const buffer = Buffer.alloc(MAX_ENV_FILE_BYTES + 1);
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-      if (bytesRead > MAX_ENV_FILE_BYTES) throw new TokenDeskError('invalid_input', `${path} is larger than a .env file can be (256 KiB)`);
+      if (bytesRead > MAX_ENV_FILE_BYTES)
+        throw new TokenDeskError('invalid_input', `${path} is larger than a .env file can be (256 KiB)`);
       text = buffer.toString('utf8', 0, bytesRead);
     } finally {
       await handle.close();

@@ -33,7 +33,9 @@ function encodedNote(p: PrivilegeTimeStatus, version: DecodedToken['version']): 
 }
 
 function privilegeLines(decoded: DecodedToken, privileges: PrivilegeTimeStatus[], now: number): string[] {
-  return privileges.map((p) => `    ${p.privilege.padEnd(20)}${when(p.expiresAt, now)}${encodedNote(p, decoded.version)}`);
+  return privileges.map(
+    (p) => `    ${p.privilege.padEnd(20)}${when(p.expiresAt, now)}${encodedNote(p, decoded.version)}`,
+  );
 }
 
 function signatureLine(decoded: DecodedToken, uncheckedReason: string): string {
@@ -50,7 +52,12 @@ export function formatDecoded(decoded: DecodedToken, now: number, uncheckedReaso
     lines.push(row('Expire', `${decoded.expire} s`));
   } else {
     const ts = decoded.messageTimestamp;
-    lines.push(row('Message ts', `${isoTime(ts)} (${ts}; Agora's message timestamp, set to build time + 24 h: not the issue time)`));
+    lines.push(
+      row(
+        'Message ts',
+        `${isoTime(ts)} (${ts}; Agora's message timestamp, set to build time + 24 h: not the issue time)`,
+      ),
+    );
   }
   lines.push(row('Expires at', when(status.expiresAt, now)));
   lines.push(row('Salt', decoded.salt));
@@ -58,7 +65,13 @@ export function formatDecoded(decoded: DecodedToken, now: number, uncheckedReaso
     decoded.services.forEach((service, index) => {
       lines.push(`Service ${service.type}`);
       for (const [key, value] of serviceFields(service)) lines.push(`    ${key.padEnd(20)}${value}`);
-      lines.push(...privilegeLines(decoded, status.privileges.filter((p) => p.serviceIndex === index), now));
+      lines.push(
+        ...privilegeLines(
+          decoded,
+          status.privileges.filter((p) => p.serviceIndex === index),
+          now,
+        ),
+      );
     });
   } else {
     lines.push(row('Channel CRC', decoded.channelCrc), row('Uid CRC', decoded.uidCrc));

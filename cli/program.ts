@@ -1,4 +1,5 @@
-import { Command, CommanderError } from 'commander';
+import type { CommanderError } from 'commander';
+import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { EXIT } from './exit.js';
 
@@ -41,7 +42,9 @@ function applyExitCodes(command: Command): void {
     process.exit(error.exitCode === 0 ? EXIT.ok : EXIT.usage);
   });
   // One line per error: commander puts its "(Did you mean --channel?)" on a second line.
-  command.configureOutput({ outputError: (text, write) => write(`${text.replace(/\n(?=\(Did you mean)/, ' ').trimEnd()}\n`) });
+  command.configureOutput({
+    outputError: (text, write) => write(`${text.replace(/\n(?=\(Did you mean)/, ' ').trimEnd()}\n`),
+  });
   for (const sub of command.commands) applyExitCodes(sub);
 }
 
@@ -60,15 +63,14 @@ export async function createProgram(args: readonly string[] = []): Promise<Comma
     .description('Build, decode and verify Agora access tokens; serve them with the agora-token-service API.')
     .version(version(), '-v, --version');
   for (const command of await loadCommands(args)) program.addCommand(command);
-  program
-    .addHelpText(
-      'after',
-      `
+  program.addHelpText(
+    'after',
+    `
 Exit codes: 0 success, 1 a check failed, 2 bad usage or input, 3 environment problem.
 Examples:
   APP_ID=... APP_CERTIFICATE=... agora-token-desk token rtc --channel demo --uid 42
   agora-token-desk decode 007eJx... --json`,
-    );
+  );
   applyExitCodes(program);
   return program;
 }

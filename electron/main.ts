@@ -24,7 +24,8 @@ import {
 import { MIN_WINDOW_SIZE, loadWindowState, saveWindowState, windowStatePath } from './window-state.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const appUrl = devRendererUrl(process.env['ELECTRON_RENDERER_URL']) ?? pathToFileURL(join(here, '../renderer/index.html')).href;
+const appUrl =
+  devRendererUrl(process.env['ELECTRON_RENDERER_URL']) ?? pathToFileURL(join(here, '../renderer/index.html')).href;
 const server = new ServerController();
 let mainWindow: BrowserWindow | undefined;
 
@@ -47,7 +48,10 @@ function applySessionPolicy(): void {
 
 function createWindow(): BrowserWindow {
   const statePath = windowStatePath(defaultDataDir());
-  const state = loadWindowState(statePath, screen.getAllDisplays().map((display) => display.workArea));
+  const state = loadWindowState(
+    statePath,
+    screen.getAllDisplays().map((display) => display.workArea),
+  );
   const window = new BrowserWindow({
     width: state.width,
     height: state.height,

@@ -34,7 +34,9 @@ await build({
       name: 'zod-english-only',
       setup(b) {
         b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
-          args.importer.includes(`${'node_modules'}/zod/`) ? { path: 'zod-locales', namespace: 'zod-locales' } : undefined,
+          args.importer.includes(`${'node_modules'}/zod/`)
+            ? { path: 'zod-locales', namespace: 'zod-locales' }
+            : undefined,
         );
         b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({
           contents: "export { default as en } from 'zod/v4/locales/en.js';",
@@ -45,7 +47,9 @@ await build({
     {
       name: 'external-packages',
       setup(b) {
-        b.onResolve({ filter: /^[^./]/ }, (args) => (BUNDLED.has(packageOf(args.path)) ? undefined : { path: args.path, external: true }));
+        b.onResolve({ filter: /^[^./]/ }, (args) =>
+          BUNDLED.has(packageOf(args.path)) ? undefined : { path: args.path, external: true },
+        );
       },
     },
   ],

@@ -13,6 +13,8 @@ if (!installed()) {
   console.log('Fetching the Electron binary (first run only)...');
   const result = spawnSync(process.execPath, [join(electronDir, 'install.js')], { cwd: electronDir, stdio: 'inherit' });
   if (result.status !== 0 || !installed()) {
-    console.log('Electron is not available here (its binary could not be fetched): starting the app in your browser instead.');
+    console.log(
+      'Electron is not available here (its binary could not be fetched): starting the app in your browser instead.',
+    );
   }
 }

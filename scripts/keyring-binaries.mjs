@@ -29,7 +29,9 @@ function fetchPackage(name, version, dir) {
       }),
     );
     mkdirSync(dir, { recursive: true });
-    execFileSync('tar', ['-xzf', join(scratch, report.filename), '-C', dir, '--strip-components=1'], { stdio: 'inherit' });
+    execFileSync('tar', ['-xzf', join(scratch, report.filename), '-C', dir, '--strip-components=1'], {
+      stdio: 'inherit',
+    });
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -12,7 +12,13 @@ import { chromium } from 'playwright-core';
 
 const ICON_SIZE = 1024;
 const root = fileURLToPath(new URL('..', import.meta.url));
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const { values } = parseArgs({
   options: {
@@ -23,7 +29,9 @@ const { values } = parseArgs({
 
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (!existsSync(executablePath)) {
-  process.stderr.write(`error: Chromium not found at ${executablePath}; install Debian's chromium or set CHROMIUM_PATH\n`);
+  process.stderr.write(
+    `error: Chromium not found at ${executablePath}; install Debian's chromium or set CHROMIUM_PATH\n`,
+  );
   process.exit(3);
 }
 
@@ -41,13 +49,22 @@ try {
   await page.setContent(
     `<!doctype html><style>html,body{margin:0;background:transparent}img{display:block;width:${ICON_SIZE}px;height:${ICON_SIZE}px}</style><img alt="">`,
   );
-  await page.$eval('img', (img, url) => new Promise((done, fail) => {
-    img.onload = () => done(undefined);
-    img.onerror = () => fail(new Error('the SVG did not render'));
-    img.src = url;
-  }), src);
+  await page.$eval(
+    'img',
+    (img, url) =>
+      new Promise((done, fail) => {
+        img.onload = () => done(undefined);
+        img.onerror = () => fail(new Error('the SVG did not render'));
+        img.src = url;
+      }),
+    src,
+  );
   await mkdir(dirname(resolve(values.out)), { recursive: true });
-  await page.screenshot({ path: values.out, omitBackground: true, clip: { x: 0, y: 0, width: ICON_SIZE, height: ICON_SIZE } });
+  await page.screenshot({
+    path: values.out,
+    omitBackground: true,
+    clip: { x: 0, y: 0, width: ICON_SIZE, height: ICON_SIZE },
+  });
   process.stdout.write(`${values.out}: ${ICON_SIZE}x${ICON_SIZE} PNG\n`);
 } finally {
   await browser.close();

@@ -11,7 +11,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const destination = resolve(process.argv[2] ?? join(root, 'release'));
-const PARTS = ['bin', 'dist/cli', 'dist/shared', 'dist/electron/handlers', 'dist/electron/security.js', 'dist/renderer', 'README.md', 'LICENSE'];
+const PARTS = [
+  'bin',
+  'dist/cli',
+  'dist/shared',
+  'dist/electron/handlers',
+  'dist/electron/security.js',
+  'dist/renderer',
+  'README.md',
+  'LICENSE',
+];
 // Fields that describe the desktop app or the development checkout, not the CLI package.
 const DESKTOP_ONLY = ['main', 'productName', 'devDependencies', 'scripts', 'allowScripts'];
 
@@ -31,7 +40,10 @@ try {
   for (const field of DESKTOP_ONLY) delete manifest[field];
   writeFileSync(join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   mkdirSync(destination, { recursive: true });
-  const report = execFileSync('npm', ['pack', '--json', '--pack-destination', destination], { cwd: stage, encoding: 'utf8' });
+  const report = execFileSync('npm', ['pack', '--json', '--pack-destination', destination], {
+    cwd: stage,
+    encoding: 'utf8',
+  });
   process.stdout.write(report);
 } finally {
   rmSync(stage, { recursive: true, force: true });

@@ -61,18 +61,25 @@ export async function certificatesFor(
   tokenFromStdin: boolean,
   deps: DecodeDeps,
 ): Promise<{ certificates: CertificateCandidate[]; appId?: string }> {
-  const given = [options.certificateEnv !== undefined, options.certificateStdin === true, options.profile !== undefined];
+  const given = [
+    options.certificateEnv !== undefined,
+    options.certificateStdin === true,
+    options.profile !== undefined,
+  ];
   if (given.filter(Boolean).length > 1) {
     throw new TokenDeskError('invalid_input', 'use only one of --certificate-env, --certificate-stdin and --profile');
   }
   if (options.certificateEnv !== undefined) {
-    if (options.certificateEnv === '') throw new TokenDeskError('invalid_input', '--certificate-env needs the name of an environment variable');
+    if (options.certificateEnv === '')
+      throw new TokenDeskError('invalid_input', '--certificate-env needs the name of an environment variable');
     const value = loadEnvironment(deps.cwd, deps.env)[options.certificateEnv];
-    if (!value) throw new TokenDeskError('missing_credentials', `environment variable ${options.certificateEnv} is not set`);
+    if (!value)
+      throw new TokenDeskError('missing_credentials', `environment variable ${options.certificateEnv} is not set`);
     return { certificates: [{ label: UNNAMED, value: value.trim() }] };
   }
   if (options.certificateStdin) {
-    if (tokenFromStdin) throw new TokenDeskError('invalid_input', 'the token and the certificate cannot both come from standard input');
+    if (tokenFromStdin)
+      throw new TokenDeskError('invalid_input', 'the token and the certificate cannot both come from standard input');
     return { certificates: [{ label: UNNAMED, value: (await deps.readStdin()).trim() }] };
   }
   if (options.profile !== undefined) return deps.profileCertificates(options.profile);
@@ -81,7 +88,9 @@ export async function certificatesFor(
 
 /** What a 006 verification still needs, in flag words: "--channel and --uid", "--uid", or ''. */
 function missing006(options: DecodeCommandOptions): string {
-  const missing = [options.channel === undefined ? '--channel' : '', options.uid === undefined ? '--uid' : ''].filter(Boolean);
+  const missing = [options.channel === undefined ? '--channel' : '', options.uid === undefined ? '--uid' : ''].filter(
+    Boolean,
+  );
   return missing.join(' and ');
 }
 
@@ -89,16 +98,22 @@ function check(decoded: DecodedToken, options: DecodeCommandOptions, certificate
   if (decoded.signature === 'invalid') throw new CheckFailed('the signature is invalid');
   if (decoded.signature === 'unchecked') {
     if (certificateCount === 0) {
-      throw new CheckFailed('the signature was not checked: no certificate given (use --certificate-env VAR, --certificate-stdin or --profile NAME)');
+      throw new CheckFailed(
+        'the signature was not checked: no certificate given (use --certificate-env VAR, --certificate-stdin or --profile NAME)',
+      );
     }
     const missing = missing006(options);
-    throw new CheckFailed(`the signature was not checked: a 006 token signs its channel and uid, and ${missing} ${missing.includes(' and ') ? 'are' : 'is'} missing`);
+    throw new CheckFailed(
+      `the signature was not checked: a 006 token signs its channel and uid, and ${missing} ${missing.includes(' and ') ? 'are' : 'is'} missing`,
+    );
   }
   if (tokenTimeStatus(decoded, now).expired) throw new CheckFailed('the token has expired');
 }
 
 function uncheckedReason(decoded: DecodedToken, options: DecodeCommandOptions, certificateCount: number): string {
-  return certificateCount === 0 || decoded.version !== '006' ? 'no certificate given' : `a 006 token also needs ${missing006(options)}`;
+  return certificateCount === 0 || decoded.version !== '006'
+    ? 'no certificate given'
+    : `a 006 token also needs ${missing006(options)}`;
 }
 
 export async function runDecode(options: DecodeCommandOptions, deps: DecodeDeps = defaultDecodeDeps()): Promise<void> {
@@ -117,7 +132,9 @@ export async function runDecode(options: DecodeCommandOptions, deps: DecodeDeps 
   }
   const now = deps.now();
   if (options.json) printJson(decodedJson(decoded), deps.output);
-  else for (const line of formatDecoded(decoded, now, uncheckedReason(decoded, options, certificates.length))) deps.output.out(line);
+  else
+    for (const line of formatDecoded(decoded, now, uncheckedReason(decoded, options, certificates.length)))
+      deps.output.out(line);
   if (decoded.version === '006' && certificates.length > 0 && decoded.signature === 'unchecked' && !options.check) {
     deps.output.err(`note: a 006 token signs its channel and uid; pass ${missing006(options)} to verify`);
   }
@@ -145,5 +162,7 @@ Examples:
   APP_CERTIFICATE=... agora-token-desk decode 007eJx... --certificate-env APP_CERTIFICATE --check
   agora-token-desk decode 006... --profile demo --channel room --uid 42 --check`,
     )
-    .action(async (token: string, flags: Omit<DecodeCommandOptions, 'token'>) => runCommand(async () => runDecode({ ...flags, token })));
+    .action(async (token: string, flags: Omit<DecodeCommandOptions, 'token'>) =>
+      runCommand(async () => runDecode({ ...flags, token })),
+    );
 }

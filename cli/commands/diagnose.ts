@@ -35,9 +35,15 @@ function integerFlag(value: string | undefined, field: string, pattern: RegExp, 
 
 /** Flags → the doctor's context, parsed once with its schema (bad values are usage errors). */
 function contextFrom(options: DiagnoseCommandOptions, profileAppId: string | undefined) {
-  const uid = integerFlag(options.uid, 'uid', /^-?\d{1,10}$/, '--uid must be a whole number (an int uid; use --account for a user account)');
+  const uid = integerFlag(
+    options.uid,
+    'uid',
+    /^-?\d{1,10}$/,
+    '--uid must be a whole number (an int uid; use --account for a user account)',
+  );
   const now = integerFlag(options.now, 'now', /^\d{1,12}$/, '--now must be unix seconds');
-  const errorCode = options.error === undefined ? undefined : /^-?\d{1,9}$/.test(options.error) ? Number(options.error) : options.error;
+  const errorCode =
+    options.error === undefined ? undefined : /^-?\d{1,9}$/.test(options.error) ? Number(options.error) : options.error;
   return parseInput(diagnoseContextSchema, {
     appId: options.appId ?? profileAppId,
     action: options.action,
@@ -49,21 +55,28 @@ function contextFrom(options: DiagnoseCommandOptions, profileAppId: string | und
   });
 }
 
-async function certificatesFor(options: DiagnoseCommandOptions, deps: DecodeDeps): Promise<{ certificates: CertificateCandidate[]; appId?: string }> {
+async function certificatesFor(
+  options: DiagnoseCommandOptions,
+  deps: DecodeDeps,
+): Promise<{ certificates: CertificateCandidate[]; appId?: string }> {
   if (options.profile !== undefined && options.certificateEnv !== undefined) {
     throw usage('use only one of --profile and --certificate-env');
   }
   if (options.certificateEnv !== undefined) {
     if (options.certificateEnv === '') throw usage('--certificate-env needs the name of an environment variable');
     const value = loadEnvironment(deps.cwd, deps.env)[options.certificateEnv];
-    if (!value) throw new TokenDeskError('missing_credentials', `environment variable ${options.certificateEnv} is not set`);
+    if (!value)
+      throw new TokenDeskError('missing_credentials', `environment variable ${options.certificateEnv} is not set`);
     return { certificates: [{ label: options.certificateEnv, value: value.trim() }] };
   }
   if (options.profile !== undefined) return deps.profileCertificates(options.profile);
   return { certificates: [] };
 }
 
-export async function runDiagnose(options: DiagnoseCommandOptions, deps: DecodeDeps = defaultDecodeDeps()): Promise<void> {
+export async function runDiagnose(
+  options: DiagnoseCommandOptions,
+  deps: DecodeDeps = defaultDecodeDeps(),
+): Promise<void> {
   const { certificates, appId } = await certificatesFor(options, deps);
   const context = contextFrom(options, appId);
   const token = options.token === '-' ? await deps.readStdin() : options.token;
@@ -78,9 +91,9 @@ export async function runDiagnose(options: DiagnoseCommandOptions, deps: DecodeD
 
 export function diagnoseCommand(): Command {
   return new Command('diagnose')
-    .description("explain why a client refuses a token: check it against what the client does (offline)")
+    .description('explain why a client refuses a token: check it against what the client does (offline)')
     .argument('<token>', 'the token, or - to read it from standard input')
-    .option('--app-id <id>', 'the App ID the client initialises with (default: the profile\'s, with --profile)')
+    .option('--app-id <id>', "the App ID the client initialises with (default: the profile's, with --profile)")
     .option('--action <action>', `what the client does: ${DOCTOR_ACTIONS.join(', ')}`)
     .option('--channel <name>', 'the channel name exactly as the client passes it')
     .option('--uid <N>', 'the int uid the client joins with (joinChannel)')
@@ -88,7 +101,10 @@ export function diagnoseCommand(): Command {
     .option('--error <code>', 'the error code the SDK reported, e.g. 110 or ERR_TOKEN_EXPIRED')
     .option('--now <unix>', "the client's clock in unix seconds, if it differs from this machine's")
     .option('--profile <name>', "check the signature with this profile's certificates")
-    .option('--certificate-env <VAR>', 'check the signature with the App Certificate in this environment variable (or .env)')
+    .option(
+      '--certificate-env <VAR>',
+      'check the signature with the App Certificate in this environment variable (or .env)',
+    )
     .option('--json', 'print {"verdict","findings","token"} as JSON')
     .addHelpText(
       'after',
@@ -99,5 +115,7 @@ Examples:
   APP_CERTIFICATE=... agora-token-desk diagnose 007eJx... --certificate-env APP_CERTIFICATE --app-id 970CA35de60c44645bbae8a215061b33 --error 110
   agora-token-desk diagnose 007eJx... --action rtm-login --account alice --profile demo --json`,
     )
-    .action(async (token: string, flags: Omit<DiagnoseCommandOptions, 'token'>) => runCommand(async () => runDiagnose({ ...flags, token })));
+    .action(async (token: string, flags: Omit<DiagnoseCommandOptions, 'token'>) =>
+      runCommand(async () => runDiagnose({ ...flags, token })),
+    );
 }

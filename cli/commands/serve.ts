@@ -98,13 +98,19 @@ export function formatLogLine(entry: RequestLogEntry): string {
 function secondsMs(value: string | undefined, flag: string, min = 0.001): number | undefined {
   if (value === undefined) return undefined;
   const seconds = /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : Number.NaN;
-  if (!(seconds >= min)) throw new TokenDeskError('invalid_input', `${flag} must be a number of seconds of at least ${min}, not "${value}"`, flag);
+  if (!(seconds >= min))
+    throw new TokenDeskError(
+      'invalid_input',
+      `${flag} must be a number of seconds of at least ${min}, not "${value}"`,
+      flag,
+    );
   return Math.round(seconds * 1000);
 }
 
 function wholeNumber(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{1,9}$/.test(value.trim()) || Number(value) < 1) throw new TokenDeskError('invalid_input', `${flag} must be a whole number of at least 1, not "${value}"`, flag);
+  if (!/^\d{1,9}$/.test(value.trim()) || Number(value) < 1)
+    throw new TokenDeskError('invalid_input', `${flag} must be a whole number of at least 1, not "${value}"`, flag);
   return Number(value);
 }
 
@@ -112,7 +118,11 @@ function readSetting(path: string, what: string, cwd: string): string {
   try {
     return readFileSync(resolve(cwd, path), 'utf8');
   } catch (error) {
-    throw new TokenDeskError('invalid_input', `cannot read the ${what} file ${path}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`, what);
+    throw new TokenDeskError(
+      'invalid_input',
+      `cannot read the ${what} file ${path}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`,
+      what,
+    );
   }
 }
 
@@ -120,12 +130,20 @@ function readSetting(path: string, what: string, cwd: string): string {
 function apiKeys(options: ServeOptions, env: Record<string, string | undefined>, cwd: string): string[] {
   const file = options.apiKeysFile ?? env['AUTH_API_KEYS_FILE'];
   const fromFile = file === undefined ? '' : readSetting(file, 'API keys', cwd).replace(/#.*$/gm, '');
-  const keys = `${env['AUTH_API_KEYS'] ?? ''},${fromFile}`.split(/[,\n\r]/).map((key) => key.trim()).filter((key) => key !== '');
-  if (file !== undefined && fromFile.trim() === '') throw new TokenDeskError('invalid_input', `the API keys file ${file} holds no key`, 'apiKeysFile');
+  const keys = `${env['AUTH_API_KEYS'] ?? ''},${fromFile}`
+    .split(/[,\n\r]/)
+    .map((key) => key.trim())
+    .filter((key) => key !== '');
+  if (file !== undefined && fromFile.trim() === '')
+    throw new TokenDeskError('invalid_input', `the API keys file ${file} holds no key`, 'apiKeysFile');
   return keys;
 }
 
-function authOptions(options: ServeOptions, env: Record<string, string | undefined>, cwd: string): LocalServerOptions['auth'] {
+function authOptions(
+  options: ServeOptions,
+  env: Record<string, string | undefined>,
+  cwd: string,
+): LocalServerOptions['auth'] {
   const setting = (flag: string | undefined, name: string) => flag ?? (env[name] || undefined);
   const jwksUrl = setting(options.jwtJwksUrl, 'AUTH_JWT_JWKS_URL');
   const keyFile = setting(options.jwtPublicKeyFile, 'AUTH_JWT_PUBLIC_KEY_FILE');
@@ -149,13 +167,17 @@ const optional = <K extends string>(key: K, value: string | undefined): Partial<
   (value === undefined ? {} : { [key]: value }) as Partial<Record<K, string>>;
 
 /** The credentials to serve and where they came from, for the listening line. */
-async function servedCredentials(options: ServeOptions, deps: ServeDeps): Promise<{ list: Credentials[]; source: string }> {
+async function servedCredentials(
+  options: ServeOptions,
+  deps: ServeDeps,
+): Promise<{ list: Credentials[]; source: string }> {
   const { resolveCredentials } = await import('../credentials.js');
   if (options.allProfiles) {
     const { ProfileStore } = await import('../../shared/profiles/profile-store.js');
     const store = new ProfileStore();
     const { profiles: saved } = await store.list();
-    if (saved.length === 0) throw new TokenDeskError('missing_credentials', 'no saved profiles: add one with "agora-token-desk profile add"');
+    if (saved.length === 0)
+      throw new TokenDeskError('missing_credentials', 'no saved profiles: add one with "agora-token-desk profile add"');
     // The default profile first: it answers requests that name no appId.
     const fallback = await store.getDefault();
     const profiles = [...saved].sort((a, b) => Number(b.id === fallback?.id) - Number(a.id === fallback?.id));
@@ -164,14 +186,19 @@ async function servedCredentials(options: ServeOptions, deps: ServeDeps): Promis
   }
   if (options.profiles.length > 1) {
     const found = [];
-    for (const profile of options.profiles) found.push(await resolveCredentials({ profile, cwd: deps.cwd, env: deps.env }));
+    for (const profile of options.profiles)
+      found.push(await resolveCredentials({ profile, cwd: deps.cwd, env: deps.env }));
     return { list: found.map((f) => f.credentials), source: found.map((f) => f.source).join(', ') };
   }
   const one = await resolveCredentials({ profile: options.profiles[0], cwd: deps.cwd, env: deps.env });
   return { list: [one.credentials], source: one.source };
 }
 
-export async function serverOptions(options: ServeOptions, deps: ServeDeps, credentials: Credentials[]): Promise<LocalServerOptions> {
+export async function serverOptions(
+  options: ServeOptions,
+  deps: ServeDeps,
+  credentials: Credentials[],
+): Promise<LocalServerOptions> {
   const env = loadEnvironment(deps.cwd, deps.env);
   const auth = authOptions(options, env, deps.cwd);
   const rateLimit = wholeNumber(options.rateLimit ?? (env['RATE_LIMIT'] || undefined), '--rate-limit');
@@ -186,10 +213,16 @@ export async function serverOptions(options: ServeOptions, deps: ServeDeps, cred
     port: resolvePort(options.port, env),
     host: options.host,
     corsOrigins: options.cors ?? env['CORS_ALLOW_ORIGIN'] ?? '',
-    timeouts: { ...optionalNumber('requestMs', requestMs), ...optionalNumber('headersMs', headersMs), ...optionalNumber('keepAliveMs', keepAliveMs) },
+    timeouts: {
+      ...optionalNumber('requestMs', requestMs),
+      ...optionalNumber('headersMs', headersMs),
+      ...optionalNumber('keepAliveMs', keepAliveMs),
+    },
     metrics: options.metrics,
     ...(auth === undefined ? {} : { auth }),
-    ...(rateLimit === undefined ? {} : { rateLimit: windowMs === undefined ? { max: rateLimit } : { max: rateLimit, windowMs } }),
+    ...(rateLimit === undefined
+      ? {}
+      : { rateLimit: windowMs === undefined ? { max: rateLimit } : { max: rateLimit, windowMs } }),
     ...optionalNumber('shutdownDeadlineMs', shutdownDeadlineMs),
     ...optionalNumber('maxConnections', maxConnections),
     ...(options.logFormat === 'json' ? { jsonLog: deps.jsonLog } : {}),
@@ -200,7 +233,10 @@ const optionalNumber = <K extends string>(key: K, value: number | undefined): Pa
   (value === undefined ? {} : { [key]: value }) as Partial<Record<K, number>>;
 
 /** Starts the server; resolves once it listens and its signals are handled. */
-export async function runServe(options: ServeOptions, deps: ServeDeps): Promise<{ url: string; stop(): Promise<void> }> {
+export async function runServe(
+  options: ServeOptions,
+  deps: ServeDeps,
+): Promise<{ url: string; stop(): Promise<void> }> {
   const { list, source } = await servedCredentials(options, deps);
   const settings = await serverOptions(options, deps, list);
   const { tuneHeapForServing } = await import('../../shared/server/heap-settings.js');
@@ -211,7 +247,9 @@ export async function runServe(options: ServeOptions, deps: ServeDeps): Promise<
   const { output } = deps;
   // In JSON mode every stdout line is JSON, so a log shipper never meets a stray line.
   const say = (message: string, extra: Record<string, unknown> = {}): void =>
-    output.out(options.logFormat === 'json' ? JSON.stringify({ level: 30, time: Date.now(), msg: message, ...extra }) : message);
+    output.out(
+      options.logFormat === 'json' ? JSON.stringify({ level: 30, time: Date.now(), msg: message, ...extra }) : message,
+    );
   if (!options.quiet && options.logFormat === 'line') server.on('request', (entry) => output.out(formatLogLine(entry)));
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
@@ -224,7 +262,9 @@ export async function runServe(options: ServeOptions, deps: ServeDeps): Promise<
       deps.setExitCode(1);
       return stopping;
     }
-    say(`stopping: finishing requests in flight (at most ${(settings.shutdownDeadlineMs ?? 10_000) / 1000} s; a second Ctrl-C stops at once)`);
+    say(
+      `stopping: finishing requests in flight (at most ${(settings.shutdownDeadlineMs ?? 10_000) / 1000} s; a second Ctrl-C stops at once)`,
+    );
     stopping = server.close().then(
       () => say('stopped'),
       (error: unknown) => {
@@ -237,9 +277,12 @@ export async function runServe(options: ServeOptions, deps: ServeDeps): Promise<
   deps.signals.on('SIGINT', stop);
   deps.signals.on('SIGTERM', stop);
   if (!isLoopbackHost(server.host) && settings.auth === undefined) {
-    output.err(`warning: listening on ${server.host} without authentication: anyone who can reach port ${server.port} can mint tokens for your project; set AUTH_API_KEYS or --api-keys-file`);
+    output.err(
+      `warning: listening on ${server.host} without authentication: anyone who can reach port ${server.port} can mint tokens for your project; set AUTH_API_KEYS or --api-keys-file`,
+    );
   }
-  const projects = list.length === 1 ? `App ID ${list[0]?.appId ?? ''}` : `App IDs ${list.map((c) => c.appId).join(', ')}`;
+  const projects =
+    list.length === 1 ? `App ID ${list[0]?.appId ?? ''}` : `App IDs ${list.map((c) => c.appId).join(', ')}`;
   // Announced only once the signals are handled: a supervisor may stop us right after this line.
   say(`listening on ${server.url} (${projects} from ${source}); Ctrl-C stops`, { url: server.url });
   return { url: server.url, stop };
@@ -255,10 +298,19 @@ export function serveCommand(): Command {
     .option('--port <n>', `TCP port, 0 for any free one (default: SERVER_PORT, PORT or ${DEFAULT_PORT})`)
     .option('--host <address>', 'address to listen on; 0.0.0.0 to serve other machines', DEFAULT_HOST)
     .option('--cors <origins>', "allowed browser origins: '*' or a comma-separated list (default: CORS_ALLOW_ORIGIN)")
-    .option('--profile <name>', 'serve this saved profile; repeat to serve several (requests pick one with appId)', collect, [])
+    .option(
+      '--profile <name>',
+      'serve this saved profile; repeat to serve several (requests pick one with appId)',
+      collect,
+      [],
+    )
     .option('--all-profiles', 'serve every saved profile (the default one answers requests without appId)')
     .option('--quiet', 'do not log requests')
-    .addOption(new Option('--log-format <format>', 'request log: line, or json (Fastify logger)').choices(['line', 'json']).default('line'))
+    .addOption(
+      new Option('--log-format <format>', 'request log: line, or json (Fastify logger)')
+        .choices(['line', 'json'])
+        .default('line'),
+    )
     .option('--api-keys-file <path>', 'require one of these API keys (one per line) as Authorization: Bearer')
     .option('--jwt-jwks-url <url>', 'accept JWTs signed by a key from this JWKS URL')
     .option('--jwt-public-key-file <path>', 'accept JWTs signed with this PEM public key')
@@ -275,19 +327,35 @@ export function serveCommand(): Command {
     .option('--headers-timeout <seconds>', 'time allowed to receive the request headers (default: 10)')
     .option('--keep-alive-timeout <seconds>', 'how long an idle connection stays open (default: 5)')
     .addHelpText('after', HELP)
-    .action(async (flags: Omit<ServeOptions, 'profiles' | 'allProfiles' | 'quiet' | 'metrics'> & { profile: string[]; allProfiles?: boolean; quiet?: boolean; metrics?: boolean }) => {
-      const { profile, allProfiles, quiet, metrics, ...rest } = flags;
-      const options: ServeOptions = { ...rest, profiles: profile, allProfiles: allProfiles === true, quiet: quiet === true, metrics: metrics === true };
-      await runCommand(async () => {
-        if (options.allProfiles && profile.length > 0) throw new TokenDeskError('invalid_input', '--all-profiles and --profile cannot be combined');
-        await runServe(options, {
-          output: processOutput,
-          env: process.env,
-          cwd: process.cwd(),
-          signals: process,
-          jsonLog: process.stdout,
-          setExitCode: (code) => (process.exitCode = code),
+    .action(
+      async (
+        flags: Omit<ServeOptions, 'profiles' | 'allProfiles' | 'quiet' | 'metrics'> & {
+          profile: string[];
+          allProfiles?: boolean;
+          quiet?: boolean;
+          metrics?: boolean;
+        },
+      ) => {
+        const { profile, allProfiles, quiet, metrics, ...rest } = flags;
+        const options: ServeOptions = {
+          ...rest,
+          profiles: profile,
+          allProfiles: allProfiles === true,
+          quiet: quiet === true,
+          metrics: metrics === true,
+        };
+        await runCommand(async () => {
+          if (options.allProfiles && profile.length > 0)
+            throw new TokenDeskError('invalid_input', '--all-profiles and --profile cannot be combined');
+          await runServe(options, {
+            output: processOutput,
+            env: process.env,
+            cwd: process.cwd(),
+            signals: process,
+            jsonLog: process.stdout,
+            setExitCode: (code) => (process.exitCode = code),
+          });
         });
-      });
-    });
+      },
+    );
 }

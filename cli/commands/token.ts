@@ -33,7 +33,8 @@ const defaultDeps = async (): Promise<TokenDeps> => {
 /** Exactly one of each group of alternative flags (uid or account), in the CLI's words. */
 function checkAlternatives(fields: readonly KindField[], values: FieldValues): void {
   const groups = new Map<string, KindField[]>();
-  for (const field of fields) if (field.oneOf !== undefined) groups.set(field.oneOf, [...(groups.get(field.oneOf) ?? []), field]);
+  for (const field of fields)
+    if (field.oneOf !== undefined) groups.set(field.oneOf, [...(groups.get(field.oneOf) ?? []), field]);
   for (const [, group] of groups) {
     const given = group.filter((field) => values[field.key] !== undefined);
     if (given.length !== 1) {
@@ -47,7 +48,11 @@ export async function runToken(options: TokenOptions, deps?: TokenDeps): Promise
   const { kind, values } = options;
   for (const field of kind.fields) {
     if (field.required && values[field.key] === undefined) {
-      throw new TokenDeskError('invalid_input', `required option '--${field.flag} ${field.valueName ?? '<value>'}' not specified`, field.key);
+      throw new TokenDeskError(
+        'invalid_input',
+        `required option '--${field.flag} ${field.valueName ?? '<value>'}' not specified`,
+        field.key,
+      );
     }
   }
   checkAlternatives(kind.fields, values);
@@ -83,7 +88,10 @@ const collect = (value: string, previous: string[] | undefined): string[] => [..
 function fieldOption(field: KindField): Option {
   // Required flags are checked by runToken, not commander: its mandatory check runs before
   // its unknown-option check, so a typo (--chanel) would hide behind "required option".
-  const option = new Option(`--${field.flag} ${field.valueName ?? '<value>'}`, field.required ? `${field.help} (required)` : field.help);
+  const option = new Option(
+    `--${field.flag} ${field.valueName ?? '<value>'}`,
+    field.required ? `${field.help} (required)` : field.help,
+  );
   if (field.type === 'list') return option.argParser(collect);
   const single = once(field.flag);
   const choices = field.choices;
@@ -100,7 +108,9 @@ function kindCommand(kind: TokenKind): Command {
   const command = new Command(kind.id).description(kind.description);
   for (const field of kind.fields) command.addOption(fieldOption(field));
   command
-    .addOption(new Option('--profile <name>', 'use the App ID and certificate of this saved profile').argParser(once('profile')))
+    .addOption(
+      new Option('--profile <name>', 'use the App ID and certificate of this saved profile').argParser(once('profile')),
+    )
     .option('--json', 'print JSON with the token and its issue and expiry times')
     .addHelpText(
       'after',

@@ -37,7 +37,8 @@ Examples:
 export function parseUiPort(value: string | undefined): number {
   if (value === undefined) return 0;
   const port = parsePort(value);
-  if (port === undefined) throw new TokenDeskError('invalid_input', `--port must be a port number from 0 to 65535, not "${value}"`, 'port');
+  if (port === undefined)
+    throw new TokenDeskError('invalid_input', `--port must be a port number from 0 to 65535, not "${value}"`, 'port');
   return port;
 }
 
@@ -55,7 +56,10 @@ export async function runUi(options: UiOptions, deps: UiDeps): Promise<void> {
   const { output } = deps;
   if (!existsSync(join(deps.rendererDir, 'index.html'))) {
     // The container image and a checkout built with build:node only have no page to serve.
-    throw new TokenDeskError('server_error', `the browser UI is not part of this installation (no ${join(deps.rendererDir, 'index.html')}); in a checkout, run \`npm run build\``);
+    throw new TokenDeskError(
+      'server_error',
+      `the browser UI is not part of this installation (no ${join(deps.rendererDir, 'index.html')}); in a checkout, run \`npm run build\``,
+    );
   }
   // Loaded here, not at the top: `token` and `decode` must not pay for Fastify or the keychain.
   const { startAppServer } = await import('../../shared/app-server/app-server.js');
@@ -77,7 +81,9 @@ export async function runUi(options: UiOptions, deps: UiDeps): Promise<void> {
   if (options.open) {
     output.out(`Agora Token Desk is running at ${server.url} and opens in your browser; Ctrl-C stops it.`);
     deps.openBrowser(server.launchUrl).catch((error: unknown) => {
-      output.err(`could not open a browser (${error instanceof Error ? error.message : String(error)}); open this address instead:`);
+      output.err(
+        `could not open a browser (${error instanceof Error ? error.message : String(error)}); open this address instead:`,
+      );
       output.out(server.launchUrl);
     });
   } else {

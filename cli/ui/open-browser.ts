@@ -19,7 +19,9 @@ export function openBrowser(url: string): Promise<void> {
     child.once('error', (error: NodeJS.ErrnoException) =>
       reject(new Error(error.code === 'ENOENT' ? `${command} is not installed` : error.message)),
     );
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited with code ${String(code)}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} exited with code ${String(code)}`)),
+    );
     child.unref();
   });
 }

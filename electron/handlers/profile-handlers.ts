@@ -37,7 +37,9 @@ function toProblemView(problem: ProfileProblem): ProfileProblemView {
 }
 
 function toKeychainView(status: KeychainStatus): KeychainStatus {
-  return status.message === undefined ? { available: status.available } : { available: status.available, message: status.message };
+  return status.message === undefined
+    ? { available: status.available }
+    : { available: status.available, message: status.message };
 }
 
 export function createProfileHandlers(store: ProfileStore): Pick<IpcHandlerMap, ProfileChannel> {
@@ -52,7 +54,9 @@ export function createProfileHandlers(store: ProfileStore): Pick<IpcHandlerMap, 
     }),
     // A profile added over IPC has no secondary certificate yet.
     'profiles:add': handle('profiles:add', async (input) => toView(await store.add(input), false)),
-    'profiles:rename': handle('profiles:rename', async (input) => viewOf(store, await store.rename(input.id, input.name))),
+    'profiles:rename': handle('profiles:rename', async (input) =>
+      viewOf(store, await store.rename(input.id, input.name)),
+    ),
     'profiles:update-certificate': handle('profiles:update-certificate', async (input) =>
       viewOf(store, await store.updateCertificate(input.id, input.appCertificate)),
     ),
@@ -60,12 +64,15 @@ export function createProfileHandlers(store: ProfileStore): Pick<IpcHandlerMap, 
       await store.remove(input.id);
       return { removed: true as const };
     }),
-    'profiles:set-default': handle('profiles:set-default', async (input) => viewOf(store, await store.setDefault(input.id))),
+    'profiles:set-default': handle('profiles:set-default', async (input) =>
+      viewOf(store, await store.setDefault(input.id)),
+    ),
     ...createCertificateHandlers(store),
   };
 }
 
-type CertificateChannel = 'profiles:set-secondary-certificate' | 'profiles:remove-secondary-certificate' | 'profiles:rotate';
+type CertificateChannel =
+  'profiles:set-secondary-certificate' | 'profiles:remove-secondary-certificate' | 'profiles:rotate';
 
 /** Secondary certificates and rotation; like every profile answer they never carry a certificate. */
 function createCertificateHandlers(store: ProfileStore): Pick<IpcHandlerMap, CertificateChannel> {

@@ -75,7 +75,11 @@ export class ServerController extends EventEmitter<ServerControllerEvents> {
    * Starts the server with these settings, replacing a running one. On failure the status
    * becomes `error` (and is emitted) and the error is thrown for the caller to report.
    */
-  start(request: ServerListenSettings, credentials: Credentials | Credentials[], extras: ServerStartExtras = {}): Promise<ControllerStatus> {
+  start(
+    request: ServerListenSettings,
+    credentials: Credentials | Credentials[],
+    extras: ServerStartExtras = {},
+  ): Promise<ControllerStatus> {
     return this.serialize(async () => {
       await this.closeServer();
       const apiKeys = extras.apiKeys ?? [];
@@ -86,7 +90,11 @@ export class ServerController extends EventEmitter<ServerControllerEvents> {
       };
       try {
         if (!isLoopbackHost(request.host) && apiKeys.length === 0 && extras.allowUnauthenticatedExposure !== true) {
-          throw new TokenDeskError('invalid_input', 'serving other machines needs an API key or an explicit choice of no authentication', 'host');
+          throw new TokenDeskError(
+            'invalid_input',
+            'serving other machines needs an API key or an explicit choice of no authentication',
+            'host',
+          );
         }
         const server = await LocalTokenServer.start({
           credentials,
@@ -100,10 +108,23 @@ export class ServerController extends EventEmitter<ServerControllerEvents> {
         });
         server.on('request', this.onRequest);
         this.server = server;
-        this.setStatus({ state: 'listening', url: server.url, host: server.host, port: server.port, appIds: server.appIds, ...settings });
+        this.setStatus({
+          state: 'listening',
+          url: server.url,
+          host: server.host,
+          port: server.port,
+          appIds: server.appIds,
+          ...settings,
+        });
         return this.status();
       } catch (error) {
-        this.setStatus({ state: 'error', host: request.host, port: request.port, ...settings, error: toErrorInfo(error) });
+        this.setStatus({
+          state: 'error',
+          host: request.host,
+          port: request.port,
+          ...settings,
+          error: toErrorInfo(error),
+        });
         throw error;
       }
     });

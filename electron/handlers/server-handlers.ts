@@ -26,7 +26,11 @@ export async function startServer(
     ...(input.rateLimit === undefined ? {} : { rateLimit: input.rateLimit }),
     ...(input.metrics === undefined ? {} : { metrics: input.metrics }),
   };
-  const status = await server.start({ port: input.port, host: input.host, corsOrigins: input.corsOrigins }, credentials, extras);
+  const status = await server.start(
+    { port: input.port, host: input.host, corsOrigins: input.corsOrigins },
+    credentials,
+    extras,
+  );
   return apiKey === undefined ? status : { ...status, apiKey };
 }
 

@@ -3,7 +3,14 @@
  * app, a page binding in the Chromium tests). Failures become ApiError so screens can show
  * the message next to the field it names.
  */
-import type { IpcChannel, IpcEvent, IpcEvents, IpcRequest, IpcResponse, TokenDeskApi } from '../../shared/contract/index.js';
+import type {
+  IpcChannel,
+  IpcEvent,
+  IpcEvents,
+  IpcRequest,
+  IpcResponse,
+  TokenDeskApi,
+} from '../../shared/contract/index.js';
 import type { ErrorCode, ErrorInfo } from '../../shared/errors.js';
 
 declare global {
@@ -27,7 +34,10 @@ export class ApiError extends Error {
 function bridge(): TokenDeskApi {
   const api = window.tokenDesk;
   if (api === undefined) {
-    throw new ApiError({ code: 'internal', message: 'The app bridge is missing: open Agora Token Desk from its own window.' });
+    throw new ApiError({
+      code: 'internal',
+      message: 'The app bridge is missing: open Agora Token Desk from its own window.',
+    });
   }
   return api;
 }

@@ -7,7 +7,7 @@
  * gives body limits, strict JSON parsing and one place (hooks) where every request, routed
  * or not, passes the guards before anything else runs.
  */
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -53,7 +53,11 @@ export interface AppServer {
 }
 
 /** The only channels whose request may carry an App Certificate. */
-const CERTIFICATE_CHANNELS: ReadonlySet<string> = new Set<IpcChannel>(['profiles:add', 'profiles:update-certificate', 'profiles:set-secondary-certificate']);
+const CERTIFICATE_CHANNELS: ReadonlySet<string> = new Set<IpcChannel>([
+  'profiles:add',
+  'profiles:update-certificate',
+  'profiles:set-secondary-certificate',
+]);
 const CHANNELS: ReadonlySet<string> = new Set(IPC_CHANNELS);
 const BODY_LIMIT = 256 * 1024;
 
@@ -91,8 +95,10 @@ function urlHost(host: string): string {
 
 function listenError(error: unknown, host: string, port: number): TokenDeskError {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE') return new TokenDeskError('port_in_use', `port ${port} is already in use: choose another with --port`, 'port');
-  if (code === 'EADDRNOTAVAIL') return new TokenDeskError('invalid_input', `host ${host} is not an address of this machine`, 'host');
+  if (code === 'EADDRINUSE')
+    return new TokenDeskError('port_in_use', `port ${port} is already in use: choose another with --port`, 'port');
+  if (code === 'EADDRNOTAVAIL')
+    return new TokenDeskError('invalid_input', `host ${host} is not an address of this machine`, 'host');
   if (code === 'EACCES') return new TokenDeskError('server_error', `not allowed to listen on port ${port}`, 'port');
   return new TokenDeskError('server_error', `could not listen on ${host}:${port}: ${(error as Error).message}`);
 }
@@ -112,7 +118,9 @@ function registerGuards(app: FastifyInstance, options: AppServerOptions, accessK
       accessKey,
     );
     if (verdict.allowed) return;
-    options.log?.(`refused ${request.method} ${JSON.stringify(path.slice(0, 200))}: ${verdict.reason} (${verdict.status})`);
+    options.log?.(
+      `refused ${request.method} ${JSON.stringify(path.slice(0, 200))}: ${verdict.reason} (${verdict.status})`,
+    );
     return reply.code(verdict.status).send(errorBody(verdict.status, verdict.reason));
   });
   // No CORS headers are ever added: another origin's page gets nothing it may read.
@@ -121,12 +129,18 @@ function registerGuards(app: FastifyInstance, options: AppServerOptions, accessK
   });
   app.setNotFoundHandler((_request, reply) => reply.code(404).send(errorBody(404, 'no such page or channel')));
   app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
-    const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    const status =
+      error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     return reply.code(status).send(errorBody(status, error.message));
   });
 }
 
-function registerRoutes(app: FastifyInstance, options: AppServerOptions, site: Map<string, StaticFile>, hub: EventStreamHub): void {
+function registerRoutes(
+  app: FastifyInstance,
+  options: AppServerOptions,
+  site: Map<string, StaticFile>,
+  hub: EventStreamHub,
+): void {
   const headers = securityHeaders(options.contentSecurityPolicy);
 
   app.get(EVENTS_PATH, (request, reply) => {
@@ -137,9 +151,11 @@ function registerRoutes(app: FastifyInstance, options: AppServerOptions, site: M
 
   app.post<{ Params: { channel: string } }>(`${API_PREFIX}:channel`, async (request, reply) => {
     const channel = request.params.channel;
-    if (!CHANNELS.has(channel)) return reply.code(404).send(errorBody(404, `unknown IPC channel: ${channel.slice(0, 100)}`));
+    if (!CHANNELS.has(channel))
+      return reply.code(404).send(errorBody(404, `unknown IPC channel: ${channel.slice(0, 100)}`));
     if (!CERTIFICATE_CHANNELS.has(channel) && carriesCertificate(request.body)) {
-      const message = 'an App Certificate is accepted only when adding a profile, replacing its certificate or saving a secondary one';
+      const message =
+        'an App Certificate is accepted only when adding a profile, replacing its certificate or saving a secondary one';
       return { ok: false, error: { code: 'invalid_input', message } } satisfies IpcResult<never>;
     }
     return options.handlers[channel as IpcChannel](request.body);

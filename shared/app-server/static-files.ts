@@ -44,7 +44,10 @@ export function loadRenderer(rendererDir: string): Map<string, StaticFile> {
   }
   const index = site.get('/index.html');
   if (index === undefined) {
-    throw new TokenDeskError('server_error', `the browser UI is not built (no index.html in ${rendererDir}); run \`npm run build:renderer\``);
+    throw new TokenDeskError(
+      'server_error',
+      `the browser UI is not built (no index.html in ${rendererDir}); run \`npm run build:renderer\``,
+    );
   }
   site.set('/', index);
   return site;

@@ -18,7 +18,9 @@ export const DOCTOR_ACTIONS = [
   'stt-rest',
   'fpa-login',
 ] as const;
-export const doctorActionSchema = z.enum(DOCTOR_ACTIONS, { error: `action must be one of ${DOCTOR_ACTIONS.join(', ')}` });
+export const doctorActionSchema = z.enum(DOCTOR_ACTIONS, {
+  error: `action must be one of ${DOCTOR_ACTIONS.join(', ')}`,
+});
 export type DoctorAction = z.infer<typeof doctorActionSchema>;
 
 /** Stable finding codes: scripts and the UI branch on these, so they never change meaning. */
@@ -48,7 +50,8 @@ export type FindingCode = z.infer<typeof findingCodeSchema>;
 export const severitySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof severitySchema>;
 
-const UID_MESSAGE = 'uid must be a whole number from -2147483648 to 4294967295 (negative values are Java/C# ints above 2^31)';
+const UID_MESSAGE =
+  'uid must be a whole number from -2147483648 to 4294967295 (negative values are Java/C# ints above 2^31)';
 
 /** Everything optional: the doctor checks what it is told about and skips the rest. */
 export const diagnoseContextSchema = z
@@ -59,13 +62,24 @@ export const diagnoseContextSchema = z
     /** The channel name exactly as the client passes it: whitespace and case matter. */
     channel: z.string().min(1, { error: 'channel must not be empty' }).optional(),
     /** An int uid, as passed to joinChannel (a signed 32-bit value from Java/C# is accepted). */
-    uid: z.number({ error: UID_MESSAGE }).int({ error: UID_MESSAGE }).min(-2147483648, { error: UID_MESSAGE }).max(4294967295, { error: UID_MESSAGE }).optional(),
+    uid: z
+      .number({ error: UID_MESSAGE })
+      .int({ error: UID_MESSAGE })
+      .min(-2147483648, { error: UID_MESSAGE })
+      .max(4294967295, { error: UID_MESSAGE })
+      .optional(),
     /** A user account (joinChannelWithUserAccount), or the RTM / Chat user id. */
     account: z.string().min(1, { error: 'account must not be empty' }).optional(),
     /** The error code the SDK reported: a number, or a constant name such as ERR_INVALID_TOKEN. */
-    errorCode: z.union([z.number().int(), z.string().trim().min(1)], { error: 'error code must be a number or a name' }).optional(),
+    errorCode: z
+      .union([z.number().int(), z.string().trim().min(1)], { error: 'error code must be a number or a name' })
+      .optional(),
     /** The client's clock, unix seconds, when it differs from this machine's. */
-    now: z.number({ error: 'now must be unix seconds' }).int({ error: 'now must be unix seconds' }).min(0, { error: 'now must be unix seconds' }).optional(),
+    now: z
+      .number({ error: 'now must be unix seconds' })
+      .int({ error: 'now must be unix seconds' })
+      .min(0, { error: 'now must be unix seconds' })
+      .optional(),
   })
   .strict()
   .refine((c) => c.uid === undefined || c.account === undefined, {
@@ -93,7 +107,9 @@ const decodedTokenJsonShape = z.looseObject({
   signedBy: z.string().optional(),
 });
 /** Checked on its outline; typed as the decode engine's own shape, which produces it. */
-export const decodedTokenJsonSchema = z.custom<DecodedTokenJson>((value) => decodedTokenJsonShape.safeParse(value).success);
+export const decodedTokenJsonSchema = z.custom<DecodedTokenJson>(
+  (value) => decodedTokenJsonShape.safeParse(value).success,
+);
 
 export const diagnosisSchema = z.object({
   /** 'problems' when any error or warning was found. */

@@ -44,8 +44,7 @@ export const channelSchema = z
   .min(1, { error: 'channel is required' })
   .refine((v) => fitsBytes(v, 64), { error: 'channel must be at most 64 bytes' })
   .refine((v) => CHANNEL_CHARS.test(v), {
-    error:
-      'channel may contain only letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,',
+    error: 'channel may contain only letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,',
   });
 
 /** An RTM stream channel: any channel name, or `*` for every channel. */
@@ -110,7 +109,10 @@ export const hostSchema = z.string({ error: 'host is required' }).trim().min(1, 
  * URL parser (in Node and every browser) writes IPv6 addresses in their one short form.
  */
 export function isLoopbackHost(host: string): boolean {
-  const bare = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  const bare = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
   if (bare === 'localhost') return true;
   if (/^127(\.\d{1,3}){3}$/.test(bare)) return bare.split('.').every((part) => Number(part) <= 255);
   if (!bare.includes(':')) return false;

@@ -33,5 +33,9 @@ export interface HttpRoutes {
     response: { rtcToken: string; rtmToken: string };
   };
   'GET /chat/app': { params: Record<string, never>; query: { expiry?: string }; response: { chatToken: string } };
-  'GET /chat/account/:chatid': { params: { chatid: string }; query: { expiry?: string }; response: { chatToken: string } };
+  'GET /chat/account/:chatid': {
+    params: { chatid: string };
+    query: { expiry?: string };
+    response: { chatToken: string };
+  };
 }

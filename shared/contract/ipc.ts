@@ -34,7 +34,9 @@ const profileAddSchema = z
   .object({ name: profileNameSchema, appId: appIdSchema, appCertificate: appCertificateSchema }, requestObject)
   .strict();
 const profileRenameSchema = z.object({ id: profileIdSchema, name: profileNameSchema }, requestObject).strict();
-const profileCertificateSchema = z.object({ id: profileIdSchema, appCertificate: appCertificateSchema }, requestObject).strict();
+const profileCertificateSchema = z
+  .object({ id: profileIdSchema, appCertificate: appCertificateSchema }, requestObject)
+  .strict();
 const profileRefSchema = z.object({ id: profileIdSchema }, requestObject).strict();
 
 /**
@@ -61,7 +63,10 @@ const optionalText = (field: string) =>
     .transform((v) => (v === '' ? undefined : v));
 
 export const decodeRequestSchema = z
-  .object({ token: z.string({ error: 'token is required' }), channel: optionalText('channel'), uid: optionalText('uid') }, requestObject)
+  .object(
+    { token: z.string({ error: 'token is required' }), channel: optionalText('channel'), uid: optionalText('uid') },
+    requestObject,
+  )
   .strict();
 export type DecodeRequest = z.input<typeof decodeRequestSchema>;
 
@@ -73,7 +78,12 @@ export const serverExposureSchema = z.discriminatedUnion(
   'mode',
   [
     z.object({ mode: z.literal('api-key') }).strict(),
-    z.object({ mode: z.literal('no-auth'), confirmed: z.literal(true, { error: 'confirm that the server runs without authentication' }) }).strict(),
+    z
+      .object({
+        mode: z.literal('no-auth'),
+        confirmed: z.literal(true, { error: 'confirm that the server runs without authentication' }),
+      })
+      .strict(),
   ],
   { error: 'choose an API key or no authentication' },
 );
@@ -96,7 +106,10 @@ export const serverStartSchema = z
       rateLimit: z
         .object(
           {
-            max: z.number({ error: 'rate limit must be a number' }).int({ error: 'rate limit must be a whole number' }).min(1, { error: 'rate limit must be at least 1' }),
+            max: z
+              .number({ error: 'rate limit must be a number' })
+              .int({ error: 'rate limit must be a whole number' })
+              .min(1, { error: 'rate limit must be at least 1' }),
             windowMs: z.number({ error: 'rate limit window must be a number' }).int().min(1).optional(),
           },
           requestObject,
@@ -135,7 +148,6 @@ export type IpcRequest<C extends IpcChannel> = z.input<(typeof ipcContract)[C]['
 /** What a handler receives after parsing. */
 export type IpcParsedRequest<C extends IpcChannel> = z.output<(typeof ipcContract)[C]['request']>;
 export type IpcResponse<C extends IpcChannel> = z.output<(typeof ipcContract)[C]['response']>;
-
 
 /**
  * Handlers answer with a Result instead of throwing: an Error thrown across Electron's

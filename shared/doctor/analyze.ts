@@ -33,13 +33,20 @@ function signatureFindings(decoded: DecodedToken, labels: string[], context: Dia
         needs006
           ? 'A 006 token signs its channel and uid too, so its signature was not checked: give the channel and the uid or account.'
           : 'No App Certificate was given, so the signature was not checked.',
-        needs006 ? 'Give the channel and uid (or account) the client uses.' : 'Give the project\'s certificate (a profile, or an environment variable) to check who signed the token.',
+        needs006
+          ? 'Give the channel and uid (or account) the client uses.'
+          : "Give the project's certificate (a profile, or an environment variable) to check who signed the token.",
       ),
     ];
   }
-  const tried = labels.length === 0 ? 'the certificate given' : `the ${labels.join(' and ')} certificate${labels.length > 1 ? 's' : ''}`;
+  const tried =
+    labels.length === 0
+      ? 'the certificate given'
+      : `the ${labels.join(' and ')} certificate${labels.length > 1 ? 's' : ''}`;
   const also006 =
-    decoded.version === '006' ? ` A 006 signature also covers the channel and uid: if ${quotedPair(context)} are not the ones it was made for, it fails too.` : '';
+    decoded.version === '006'
+      ? ` A 006 signature also covers the channel and uid: if ${quotedPair(context)} are not the ones it was made for, it fails too.`
+      : '';
   return [
     finding(
       'signature_invalid',
@@ -50,7 +57,8 @@ function signatureFindings(decoded: DecodedToken, labels: string[], context: Dia
   ];
 }
 
-const quotedPair = (c: DiagnoseContext) => `channel ${JSON.stringify(c.channel ?? '')} and ${c.account === undefined ? `uid ${c.uid ?? ''}` : `account ${JSON.stringify(c.account)}`}`;
+const quotedPair = (c: DiagnoseContext) =>
+  `channel ${JSON.stringify(c.channel ?? '')} and ${c.account === undefined ? `uid ${c.uid ?? ''}` : `account ${JSON.stringify(c.account)}`}`;
 
 function errorCodeFindings(context: DiagnoseContext, found: Finding[]): Finding[] {
   if (context.errorCode === undefined) return [];
@@ -70,7 +78,11 @@ function errorCodeFindings(context: DiagnoseContext, found: Finding[]): Finding[
     const matching = found.filter((f) => entry.causes.includes(f.code) && f.severity !== 'info').map((f) => f.code);
     const unique = [...new Set(matching)];
     const verdict =
-      unique.length > 0 ? `Matching findings: ${unique.join(', ')}.` : entry.causes.length > 0 ? 'None of its usual causes shows in the token for the context given.' : '';
+      unique.length > 0
+        ? `Matching findings: ${unique.join(', ')}.`
+        : entry.causes.length > 0
+          ? 'None of its usual causes shows in the token for the context given.'
+          : '';
     return finding(
       'error_code_explained',
       'info',

@@ -23,7 +23,11 @@ function identityText(context: DiagnoseContext): string | undefined {
   return context.uid === undefined ? undefined : String(context.uid >>> 0);
 }
 
-function tryDecode(token: string, certificates: CertificateCandidate[], context: DiagnoseContext): DecodedToken | string {
+function tryDecode(
+  token: string,
+  certificates: CertificateCandidate[],
+  context: DiagnoseContext,
+): DecodedToken | string {
   try {
     return decodeToken(token, { certificates, channel: context.channel, uid: identityText(context) });
   } catch (error) {
@@ -58,7 +62,8 @@ export function diagnoseToken(token: string, context: DiagnoseContext = {}, opti
     facts.malformed = malformedFinding(token, outcome.replace(/^not a valid 00[67] token: /, ''), withPlus);
   } else {
     facts.decoded = outcome;
-    if (outcome.version === '006') facts.identity006 = identityMatches006(outcome, context.channel, identityText(context));
+    if (outcome.version === '006')
+      facts.identity006 = identityMatches006(outcome, context.channel, identityText(context));
   }
   return analyzeToken(facts, context, now);
 }

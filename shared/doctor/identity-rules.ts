@@ -20,7 +20,9 @@ const USER_ACTIONS: ReadonlySet<DoctorAction> = new Set(['rtm-login', 'chat-logi
 export function appIdFindings(decoded: DecodedToken, clientAppId: string | undefined): Finding[] {
   if (clientAppId === undefined || clientAppId === decoded.appId) return [];
   const onlyCase = clientAppId.toLowerCase() === decoded.appId.toLowerCase();
-  const notHex = /^[0-9a-fA-F]{32}$/.test(clientAppId) ? '' : ` (${quoted(clientAppId)} is not 32 hexadecimal characters, so the SDK rejects it as an App ID)`;
+  const notHex = /^[0-9a-fA-F]{32}$/.test(clientAppId)
+    ? ''
+    : ` (${quoted(clientAppId)} is not 32 hexadecimal characters, so the SDK rejects it as an App ID)`;
   return [
     finding(
       'app_id_mismatch',
@@ -68,7 +70,14 @@ function uidVersusToken(tokenUid: string, client: ClientIdentity): Finding[] {
         ),
       ];
     }
-    return [finding('uid_mismatch', 'error', `The token is for uid ${tokenUid}, but the client joins with uid ${shown}.`, `Build the token for uid ${n}, or join with uid ${tokenUid}.`)];
+    return [
+      finding(
+        'uid_mismatch',
+        'error',
+        `The token is for uid ${tokenUid}, but the client joins with uid ${shown}.`,
+        `Build the token for uid ${n}, or join with uid ${tokenUid}.`,
+      ),
+    ];
   }
   const a = client.account;
   if (a === tokenUid) return [];
@@ -83,10 +92,18 @@ function uidVersusToken(tokenUid: string, client: ClientIdentity): Finding[] {
       ),
     ];
   }
-  return [mismatchOfNames('uid_mismatch', isCanonicalUid(tokenUid) ? 'uid' : 'user account', tokenUid, a, 'joins with')];
+  return [
+    mismatchOfNames('uid_mismatch', isCanonicalUid(tokenUid) ? 'uid' : 'user account', tokenUid, a, 'joins with'),
+  ];
 }
 
-function mismatchOfNames(code: 'uid_mismatch' | 'channel_mismatch', what: string, inToken: string, inClient: string, verb: string): Finding {
+function mismatchOfNames(
+  code: 'uid_mismatch' | 'channel_mismatch',
+  what: string,
+  inToken: string,
+  inClient: string,
+  verb: string,
+): Finding {
   const reason = lookAlikeReason(inToken, inClient);
   return finding(
     code,
@@ -100,7 +117,8 @@ function channelFindings(rtc: RtcServiceInfo, channel: string, action: DoctorAct
   if (rtc.channel === channel || (rtc.channel === '*' && action === 'rtm-stream-channel')) return [];
   const f = mismatchOfNames('channel_mismatch', 'channel', rtc.channel, channel, 'uses');
   const longest = Math.max(byteLength(rtc.channel), byteLength(channel));
-  if (longest > MAX_CHANNEL_BYTES) f.message += ` A channel name may be at most ${MAX_CHANNEL_BYTES} bytes; one of these is ${longest}.`;
+  if (longest > MAX_CHANNEL_BYTES)
+    f.message += ` A channel name may be at most ${MAX_CHANNEL_BYTES} bytes; one of these is ${longest}.`;
   return [f];
 }
 
@@ -109,12 +127,29 @@ function rtcFindings(decoded: DecodedToken, context: DiagnoseContext, identity00
   if (decoded.version === '006') {
     const out: Finding[] = [];
     if (identity006.channel === false) {
-      out.push(finding('channel_mismatch', 'error', `The token was not made for channel ${quoted(context.channel ?? '')} (bytes ${hexBytes(context.channel ?? '')}): a 006 token carries only a checksum of its channel, and this one differs.`, 'Build the token for exactly the channel the client joins.'));
+      out.push(
+        finding(
+          'channel_mismatch',
+          'error',
+          `The token was not made for channel ${quoted(context.channel ?? '')} (bytes ${hexBytes(context.channel ?? '')}): a 006 token carries only a checksum of its channel, and this one differs.`,
+          'Build the token for exactly the channel the client joins.',
+        ),
+      );
     }
     if (decoded.uidCrc === 0) out.push(wildcard());
     else if (identity006.uid === false) {
-      const who = client?.kind === 'account' ? `user account ${quoted(client.account)}` : `uid ${client?.kind === 'uid' ? client.uid : ''}`;
-      out.push(finding('uid_mismatch', 'error', `The token was not made for ${who}: a 006 token carries only a checksum of its uid, and this one differs.`, 'Build the token for exactly the uid or account the client joins with.'));
+      const who =
+        client?.kind === 'account'
+          ? `user account ${quoted(client.account)}`
+          : `uid ${client?.kind === 'uid' ? client.uid : ''}`;
+      out.push(
+        finding(
+          'uid_mismatch',
+          'error',
+          `The token was not made for ${who}: a 006 token carries only a checksum of its uid, and this one differs.`,
+          'Build the token for exactly the uid or account the client joins with.',
+        ),
+      );
     }
     return out;
   }
@@ -143,7 +178,14 @@ function userFindings(decoded: DecodedToken, context: DiagnoseContext, identity0
   const product = context.action === 'chat-login' ? 'Chat' : 'RTM';
   if (decoded.version === '006') {
     return identity006.uid === false
-      ? [finding('uid_mismatch', 'error', `The token was not made for ${product} user id ${quoted(userId)}: a 006 token carries only a checksum of its user, and this one differs.`, 'Build the token for exactly the user id the client logs in with.')]
+      ? [
+          finding(
+            'uid_mismatch',
+            'error',
+            `The token was not made for ${product} user id ${quoted(userId)}: a 006 token carries only a checksum of its user, and this one differs.`,
+            'Build the token for exactly the user id the client logs in with.',
+          ),
+        ]
       : [];
   }
   const types = context.action === 'chat-login' ? ['chat'] : ['rtm', 'rtm2'];
@@ -155,7 +197,8 @@ function userFindings(decoded: DecodedToken, context: DiagnoseContext, identity0
 /** app_id_mismatch, channel_mismatch, uid_mismatch, uid_account_mixup, wildcard_uid. */
 export function identityFindings(decoded: DecodedToken, context: DiagnoseContext, identity006: Identity006): Finding[] {
   const out = appIdFindings(decoded, context.appId);
-  if (context.action !== undefined && USER_ACTIONS.has(context.action)) return [...out, ...userFindings(decoded, context, identity006)];
+  if (context.action !== undefined && USER_ACTIONS.has(context.action))
+    return [...out, ...userFindings(decoded, context, identity006)];
   if (context.action === 'chat-app' || context.action === 'fpa-login') return out;
   return [...out, ...rtcFindings(decoded, context, identity006)];
 }

@@ -5,7 +5,8 @@
 import { finding } from './findings.js';
 import type { Finding } from './schema.js';
 
-const COPY_AGAIN = 'Copy the whole token again from where your server returns it (e.g. the "token" field of its JSON), and pass it unchanged.';
+const COPY_AGAIN =
+  'Copy the whole token again from where your server returns it (e.g. the "token" field of its JSON), and pass it unchanged.';
 
 interface Shape {
   test: (text: string) => boolean;
@@ -31,17 +32,20 @@ const SHAPES: Shape[] = [
   },
   {
     test: (t) => /^\s*(Bearer|agora token=)/i.test(t),
-    message: (t) => `This is an HTTP Authorization value ("${/^\s*(Bearer|agora token=)/i.exec(t)?.[1] ?? ''}" followed by a token), not a bare token.`,
+    message: (t) =>
+      `This is an HTTP Authorization value ("${/^\s*(Bearer|agora token=)/i.exec(t)?.[1] ?? ''}" followed by a token), not a bare token.`,
     fix: 'Pass only the part after "Bearer " or "agora token=".',
   },
   {
     test: (t) => /^eyJ[\w-]*\.[\w-]*\.[\w-]*$/.test(t.trim()),
-    message: () => 'This is a JWT (three base64url parts separated by dots), not an Agora token: probably your own login session token.',
+    message: () =>
+      'This is a JWT (three base64url parts separated by dots), not an Agora token: probably your own login session token.',
     fix: 'Pass the Agora token your token server returns (it starts with 006 or 007).',
   },
   {
     test: (t) => /^1:[0-9a-fA-F]{32}:\d+:[0-9a-fA-F]{32}$/.test(t.trim()),
-    message: () => 'This is a legacy Signaling (RTM 1.x era) static key of the form 1:appId:expiry:md5, not an access token.',
+    message: () =>
+      'This is a legacy Signaling (RTM 1.x era) static key of the form 1:appId:expiry:md5, not an access token.',
     fix: 'Build an RTM token (RtmTokenBuilder) and log in with that.',
   },
   {

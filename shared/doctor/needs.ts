@@ -16,14 +16,24 @@ export interface Need {
   privilege006?: string;
 }
 
-const JOIN: Need = { purpose: 'joining the RTC channel', services: ['rtc'], privileges: ['joinChannel'], privilege006: 'joinChannel' };
+const JOIN: Need = {
+  purpose: 'joining the RTC channel',
+  services: ['rtc'],
+  privileges: ['joinChannel'],
+  privilege006: 'joinChannel',
+};
 const PUBLISH: Need = {
   purpose: 'publishing audio or video',
   services: ['rtc'],
   privileges: ['publishAudioStream', 'publishVideoStream'],
   privilege006: 'publishAudioStream',
 };
-const RTM_LOGIN: Need = { purpose: 'logging in to RTM (Signaling)', services: ['rtm', 'rtm2'], privileges: ['login'], privilege006: 'rtmLogin' };
+const RTM_LOGIN: Need = {
+  purpose: 'logging in to RTM (Signaling)',
+  services: ['rtm', 'rtm2'],
+  privileges: ['login'],
+  privilege006: 'rtmLogin',
+};
 
 export const ACTION_NEEDS: Readonly<Record<DoctorAction, readonly Need[]>> = {
   'rtc-join': [JOIN],
@@ -45,19 +55,25 @@ export function rowsFor(need: Need, decoded: DecodedToken, rows: PrivilegeTimeSt
 
 /** Whether the token has what the need asks for at all, ignoring time. */
 export function tokenHas(need: Need, decoded: DecodedToken, rows: PrivilegeTimeStatus[]): boolean {
-  if (decoded.version === '007' && need.privileges.length === 0) return decoded.services.some((s) => need.services.includes(s.type));
+  if (decoded.version === '007' && need.privileges.length === 0)
+    return decoded.services.some((s) => need.services.includes(s.type));
   return rowsFor(need, decoded, rows).length > 0;
 }
 
 /** Privilege rows the action depends on; all rows when no action is known. */
-export function neededRows(action: DoctorAction | undefined, decoded: DecodedToken, rows: PrivilegeTimeStatus[]): PrivilegeTimeStatus[] {
+export function neededRows(
+  action: DoctorAction | undefined,
+  decoded: DecodedToken,
+  rows: PrivilegeTimeStatus[],
+): PrivilegeTimeStatus[] {
   if (action === undefined) return rows;
   return ACTION_NEEDS[action].flatMap((need) => rowsFor(need, decoded, rows));
 }
 
 /** Short names of the services a token carries, for messages: "rtc and rtm". */
 export function serviceList(decoded: DecodedToken): string {
-  if (decoded.version === '006') return `a 006 token with ${Object.keys(decoded.privileges).join(', ') || 'no privileges'}`;
+  if (decoded.version === '006')
+    return `a 006 token with ${Object.keys(decoded.privileges).join(', ') || 'no privileges'}`;
   const names = decoded.services.map((s) => s.type);
   return names.length === 0 ? 'no service' : names.join(' and ');
 }

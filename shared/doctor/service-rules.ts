@@ -12,8 +12,9 @@ const FIX_BY_ACTION: Readonly<Record<DoctorAction, string>> = {
   'rtc-join': 'Build an RTC token for this channel and uid.',
   'rtc-publish': 'Build an RTC token with the publisher role.',
   'rtm-login': 'Build an RTM token for this user id, or one token carrying RTC and RTM.',
-  'rtm-stream-channel': 'Build an RTM token that includes the stream channel: that adds the RTC service a stream channel is joined through.',
-  'chat-login': 'Build a Chat user token for this user id; app tokens are for your server\'s REST calls.',
+  'rtm-stream-channel':
+    'Build an RTM token that includes the stream channel: that adds the RTC service a stream channel is joined through.',
+  'chat-login': "Build a Chat user token for this user id; app tokens are for your server's REST calls.",
   'chat-app': 'Build a Chat app token (a Chat token without a user id).',
   'convoai-rest': 'Build the token with ConvoAITokenBuilder, which adds RTC, RTM and the Conversational AI service.',
   'stt-rest': 'Build the token with SttTokenBuilder, which adds RTC, RTM and the transcription service.',
@@ -23,7 +24,7 @@ const FIX_BY_ACTION: Readonly<Record<DoctorAction, string>> = {
 function missingMessage(need: Need, action: DoctorAction, decoded: DecodedToken): string {
   const chatApp = decoded.version === '007' && decoded.services.some((s) => s.type === 'chat' && 'app' in s.privileges);
   if (action === 'chat-login' && chatApp) {
-    return 'This is a Chat app token: it authorises your server\'s REST calls, not a user logging in.';
+    return "This is a Chat app token: it authorises your server's REST calls, not a user logging in.";
   }
   const wanted = `the ${need.services.join(' or ')} service${need.privileges.length === 0 ? '' : ` with the ${need.privileges.join(' or ')} privilege`}`;
   return `${need.purpose[0]?.toUpperCase() ?? ''}${need.purpose.slice(1)} needs ${wanted}; this token carries ${serviceList(decoded)}.`;
@@ -42,7 +43,7 @@ function publishFinding(decoded: DecodedToken, now: number): Finding[] {
   const message =
     rows.length === 0
       ? 'The client wants to publish, but the token has no publish privilege: it was built with the subscriber (audience) role.'
-      : 'The client wants to publish, but the token\'s publish privileges have expired.';
+      : "The client wants to publish, but the token's publish privileges have expired.";
   return [finding('no_publish_privilege', 'error', message, PUBLISH_FIX)];
 }
 

@@ -9,7 +9,10 @@ export function byteLength(value: string): number {
 /** "61 62 20" — the UTF-8 bytes, so invisible differences (spaces, look-alike letters) show. */
 export function hexBytes(value: string, max = 64): string {
   const bytes = [...utf8.encode(value)];
-  const shown = bytes.slice(0, max).map((b) => b.toString(16).padStart(2, '0')).join(' ');
+  const shown = bytes
+    .slice(0, max)
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join(' ');
   return bytes.length > max ? `${shown} … (${bytes.length} bytes)` : shown;
 }
 
@@ -26,7 +29,9 @@ export function isCanonicalUid(value: string): boolean {
 export function lookAlikeReason(a: string, b: string): string | undefined {
   if (a.trim() === b.trim()) return 'they differ only in leading or trailing whitespace';
   if (a.toLowerCase() === b.toLowerCase()) return 'they differ only in letter case (names are case-sensitive)';
-  if (a.normalize('NFC') === b.normalize('NFC')) return 'they are the same text in different Unicode normal forms (NFC vs NFD): compare the bytes';
-  if (a.normalize('NFKC') === b.normalize('NFKC')) return 'they differ only in Unicode compatibility characters (e.g. full-width letters): compare the bytes';
+  if (a.normalize('NFC') === b.normalize('NFC'))
+    return 'they are the same text in different Unicode normal forms (NFC vs NFD): compare the bytes';
+  if (a.normalize('NFKC') === b.normalize('NFKC'))
+    return 'they differ only in Unicode compatibility characters (e.g. full-width letters): compare the bytes';
   return undefined;
 }

@@ -17,7 +17,8 @@ export const EXPIRES_SOON_SECONDS = 60;
 /** Values this large are unix times, not durations (2001-09-09). */
 const UNIX_TIME_THRESHOLD = 1_000_000_000;
 
-const RENEW = 'Fetch a fresh token from your server before joining, and renew it with renewToken when the SDK reports that it will expire.';
+const RENEW =
+  'Fetch a fresh token from your server before joining, and renew it with renewToken when the SDK reports that it will expire.';
 
 const at = (t: number, now: number) => `${isoTime(t)} (${describeExpiry(t, now)})`;
 const nameOf = (p: PrivilegeTimeStatus) => `${p.service} ${p.privilege}`;
@@ -26,7 +27,14 @@ export function timeFindings(decoded: DecodedToken, action: DoctorAction | undef
   const status = tokenTimeStatus(decoded, now);
   const out: Finding[] = [...futureIssue(decoded, now), ...suspiciousLifetimes(decoded, now)];
   if (status.expired && status.expiresAt !== null) {
-    out.push(finding('token_expired', 'error', `The token expired at ${at(status.expiresAt, now)}; the client's clock reads ${isoTime(now)}.`, RENEW));
+    out.push(
+      finding(
+        'token_expired',
+        'error',
+        `The token expired at ${at(status.expiresAt, now)}; the client's clock reads ${isoTime(now)}.`,
+        RENEW,
+      ),
+    );
     return out;
   }
   const needed = new Set(neededRows(action, decoded, status.privileges));
@@ -43,7 +51,9 @@ export function timeFindings(decoded: DecodedToken, action: DoctorAction | undef
       ),
     );
   }
-  const live = [...needed].filter((p) => !p.expired && p.expiresAt !== null) as Array<PrivilegeTimeStatus & { expiresAt: number }>;
+  const live = [...needed].filter((p) => !p.expired && p.expiresAt !== null) as Array<
+    PrivilegeTimeStatus & { expiresAt: number }
+  >;
   const soonest = live.sort((a, b) => a.expiresAt - b.expiresAt)[0];
   if (soonest !== undefined && soonest.expiresAt - now < EXPIRES_SOON_SECONDS) {
     out.push(
@@ -75,10 +85,13 @@ function suspiciousLifetimes(decoded: DecodedToken, now: number): Finding[] {
   const notes: string[] = [];
   if (decoded.version === '007') {
     const values: Array<[string, number]> = [['the token expire', decoded.expire]];
-    for (const s of decoded.services) for (const [p, v] of Object.entries(s.privileges)) values.push([`${s.type} ${p}`, v]);
+    for (const s of decoded.services)
+      for (const [p, v] of Object.entries(s.privileges)) values.push([`${s.type} ${p}`, v]);
     for (const [name, value] of values) {
       if (value >= UNIX_TIME_THRESHOLD) {
-        notes.push(`${name} is ${value} s, which looks like a unix time (${isoTime(value)}) passed where seconds from now are expected`);
+        notes.push(
+          `${name} is ${value} s, which looks like a unix time (${isoTime(value)}) passed where seconds from now are expected`,
+        );
       } else if (value > MAX_LIFETIME_SECONDS) {
         notes.push(`${name} is ${value} s (${humanSpan(value)}), over the 24 h Agora allows`);
       }
@@ -86,7 +99,9 @@ function suspiciousLifetimes(decoded: DecodedToken, now: number): Finding[] {
   } else {
     for (const [name, value] of Object.entries(decoded.privileges)) {
       if (value !== 0 && value < UNIX_TIME_THRESHOLD) {
-        notes.push(`${name} is ${value}, which looks like seconds from now passed where a 006 token expects a unix time (it means ${isoTime(value)})`);
+        notes.push(
+          `${name} is ${value}, which looks like seconds from now passed where a 006 token expects a unix time (it means ${isoTime(value)})`,
+        );
       } else if (value > now + MAX_LIFETIME_SECONDS) {
         notes.push(`${name} lasts until ${isoTime(value)}, over 24 h from now`);
       }

@@ -6,7 +6,10 @@ import type { ProfileStore } from './profile-store.js';
  * when one is saved (a project mid-rotation signs with either), named so decode and the
  * doctor can say which one signed.
  */
-export async function certificateCandidates(store: ProfileStore, id: string): Promise<{ appId: string; certificates: CertificateCandidate[] }> {
+export async function certificateCandidates(
+  store: ProfileStore,
+  id: string,
+): Promise<{ appId: string; certificates: CertificateCandidate[] }> {
   const { appId, primary, secondary } = await store.certificates(id);
   const certificates: CertificateCandidate[] = [{ label: 'primary', value: primary }];
   if (secondary !== undefined) certificates.push({ label: 'secondary', value: secondary });

@@ -44,14 +44,20 @@ export async function compareWithKeychain(metadata: Metadata, keychain: Keychain
     accounts = new Set((await keychain.list()).filter((account) => account !== PROBE_ACCOUNT));
   } catch (error) {
     // keychainStatus() tells the caller why; listing the metadata still works without it.
-    if (error instanceof TokenDeskError && error.code === 'keychain_unavailable') return { problems: [], withSecondary: undefined };
+    if (error instanceof TokenDeskError && error.code === 'keychain_unavailable')
+      return { problems: [], withSecondary: undefined };
     throw error;
   }
   const problems: ProfileProblem[] = [];
   for (const profile of metadata.profiles) {
     // The search may skip an entry it could not read; ask for it by name before calling it missing.
     if (accounts.has(profile.id) || (await keychain.get(profile.id)) !== undefined) continue;
-    problems.push({ kind: 'missing_certificate', message: missingMessage(profile, keychain.service), profileId: profile.id, profileName: profile.name });
+    problems.push({
+      kind: 'missing_certificate',
+      message: missingMessage(profile, keychain.service),
+      profileId: profile.id,
+      profileName: profile.name,
+    });
   }
   const known = new Set(metadata.profiles.map((p) => p.id));
   for (const account of accounts) {

@@ -68,7 +68,7 @@ export class OsKeychain implements Keychain {
 
 const LINUX_START_HINT =
   'install and start a Secret Service such as gnome-keyring (Debian/Ubuntu: apt-get install gnome-keyring), ' +
-  "or in a shell without a desktop: dbus-run-session -- bash, then echo -n PASSWORD | gnome-keyring-daemon --unlock --components=secrets";
+  'or in a shell without a desktop: dbus-run-session -- bash, then echo -n PASSWORD | gnome-keyring-daemon --unlock --components=secrets';
 
 /**
  * One sentence saying what is missing and how to fix it. The library's own words are

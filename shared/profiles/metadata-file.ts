@@ -100,7 +100,10 @@ export class MetadataFile {
     return inDataFolder(this.dir, async () => {
       try {
         const names = await readdir(this.dir);
-        return names.filter((name) => name.startsWith(CORRUPT_PREFIX)).sort().map((name) => join(this.dir, name));
+        return names
+          .filter((name) => name.startsWith(CORRUPT_PREFIX))
+          .sort()
+          .map((name) => join(this.dir, name));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
         throw error;

@@ -44,14 +44,20 @@ export async function withMetadataLock<T>(dir: string, operation: (check: () => 
     }),
   ).catch((error: unknown) => {
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
-      throw new TokenDeskError('data_folder_unusable', `profiles.json in ${dir} stayed locked by another agora-token-desk process; try again when it has finished`);
+      throw new TokenDeskError(
+        'data_folder_unusable',
+        `profiles.json in ${dir} stayed locked by another agora-token-desk process; try again when it has finished`,
+      );
     }
     throw error;
   });
   // Called before each write: a lock taken over by another process must not be written under.
   const check = (): void => {
     if (lost !== undefined) {
-      throw new TokenDeskError('data_folder_unusable', `lost the lock on profiles.json in ${dir} (${lost.message}); check the profiles with agora-token-desk profile list and try again`);
+      throw new TokenDeskError(
+        'data_folder_unusable',
+        `lost the lock on profiles.json in ${dir} (${lost.message}); check the profiles with agora-token-desk profile list and try again`,
+      );
     }
   };
   try {

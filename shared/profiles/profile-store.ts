@@ -5,8 +5,21 @@ import { appCertificateSchema, appIdSchema, parseInput, type Credentials } from 
 import { defaultDataDir } from './data-dir.js';
 import { OsKeychain, type Keychain } from './keychain.js';
 import { deleteEntries, saveEntries, swapCertificates } from './certificate-steps.js';
-import { PROBE_ACCOUNT, accountOwner, compareWithKeychain, missingMessage, secondaryAccount, type ProfileProblem } from './keychain-problems.js';
-import { CorruptMetadataError, MetadataFile, emptyMetadata, type Metadata, type StoredProfile } from './metadata-file.js';
+import {
+  PROBE_ACCOUNT,
+  accountOwner,
+  compareWithKeychain,
+  missingMessage,
+  secondaryAccount,
+  type ProfileProblem,
+} from './keychain-problems.js';
+import {
+  CorruptMetadataError,
+  MetadataFile,
+  emptyMetadata,
+  type Metadata,
+  type StoredProfile,
+} from './metadata-file.js';
 import { withMetadataLock } from './metadata-lock.js';
 import { findProfile, profileNameSchema, sameName } from './profile-name.js';
 
@@ -77,14 +90,17 @@ export class ProfileStore {
         // Moved aside by read(); reported below with any earlier corrupt file.
         if (!(error instanceof CorruptMetadataError)) throw error;
       }
-      const problems = (await this.file.corruptFiles()).map(
-        (path): ProfileProblem => ({ kind: 'corrupt_metadata', message: MetadataFile.describeCorruptFile(path) }),
-      );
+      const problems = (await this.file.corruptFiles()).map((path): ProfileProblem => ({
+        kind: 'corrupt_metadata',
+        message: MetadataFile.describeCorruptFile(path),
+      }));
       const report = await compareWithKeychain(metadata, this.keychain);
       problems.push(...report.problems);
       const profiles = metadata.profiles.map((p) => {
         const profile = view(p, metadata);
-        return report.withSecondary === undefined ? profile : { ...profile, hasSecondaryCertificate: report.withSecondary.has(p.id) };
+        return report.withSecondary === undefined
+          ? profile
+          : { ...profile, hasSecondaryCertificate: report.withSecondary.has(p.id) };
       });
       return { profiles, problems };
     });
@@ -98,17 +114,27 @@ export class ProfileStore {
   }
 
   /** The certificates go first, outside the lock: without a keychain nothing at all is written. */
-  async add(input: { name: string; appId: string; appCertificate: string; secondaryCertificate?: string | undefined }): Promise<Profile> {
+  async add(input: {
+    name: string;
+    appId: string;
+    appCertificate: string;
+    secondaryCertificate?: string | undefined;
+  }): Promise<Profile> {
     const { name, appId, appCertificate, secondaryCertificate } = parseInput(addSchema, input);
     return this.exclusive(async () => {
       this.refuseDuplicate(await this.file.read(), name);
       const profile: StoredProfile = { id: randomUUID(), name, appId, createdAt: new Date().toISOString() };
       await this.keychain.set(profile.id, appCertificate);
       try {
-        if (secondaryCertificate !== undefined) await this.keychain.set(secondaryAccount(profile.id), secondaryCertificate);
+        if (secondaryCertificate !== undefined)
+          await this.keychain.set(secondaryAccount(profile.id), secondaryCertificate);
         return await this.locked(async (metadata, commit) => {
           this.refuseDuplicate(metadata, name);
-          const next: Metadata = { ...metadata, defaultProfileId: metadata.defaultProfileId ?? profile.id, profiles: [...metadata.profiles, profile] };
+          const next: Metadata = {
+            ...metadata,
+            defaultProfileId: metadata.defaultProfileId ?? profile.id,
+            profiles: [...metadata.profiles, profile],
+          };
           await commit(next);
           return view(profile, next);
         });
@@ -272,7 +298,11 @@ export class ProfileStore {
 
   private async removeOrphan(metadata: Metadata, account: string): Promise<void> {
     const owned = new Set(metadata.profiles.map((p) => p.id));
-    if (account === PROBE_ACCOUNT || owned.has(accountOwner(account)) || !(await this.keychain.list()).includes(account)) {
+    if (
+      account === PROBE_ACCOUNT ||
+      owned.has(accountOwner(account)) ||
+      !(await this.keychain.list()).includes(account)
+    ) {
       throw notFound(account);
     }
     await this.keychain.delete(account);
@@ -280,7 +310,8 @@ export class ProfileStore {
 
   private async certificateOf(profile: StoredProfile): Promise<string> {
     const secret = await this.keychain.get(profile.id);
-    if (secret === undefined) throw new TokenDeskError('missing_credentials', missingMessage(profile, this.keychain.service));
+    if (secret === undefined)
+      throw new TokenDeskError('missing_credentials', missingMessage(profile, this.keychain.service));
     return secret;
   }
 
@@ -324,7 +355,13 @@ export class ProfileStore {
 }
 
 function view(profile: StoredProfile, metadata: Metadata): Profile {
-  return { id: profile.id, name: profile.name, appId: profile.appId, createdAt: profile.createdAt, isDefault: profile.id === metadata.defaultProfileId };
+  return {
+    id: profile.id,
+    name: profile.name,
+    appId: profile.appId,
+    createdAt: profile.createdAt,
+    isDefault: profile.id === metadata.defaultProfileId,
+  };
 }
 
 function notFound(nameOrId: string): TokenDeskError {

@@ -55,7 +55,8 @@ function jwtKey(options: JwtOptions): JWTVerifyGetKey | ReturnType<typeof create
 
 function jwtFailure(error: unknown): HttpStatusError {
   if (error instanceof joseErrors.JWTExpired) return unauthorized('the bearer JWT has expired');
-  if (error instanceof joseErrors.JWTClaimValidationFailed) return unauthorized(`the bearer JWT's ${error.claim} claim is not accepted`);
+  if (error instanceof joseErrors.JWTClaimValidationFailed)
+    return unauthorized(`the bearer JWT's ${error.claim} claim is not accepted`);
   return unauthorized('the bearer token is not a valid API key or JWT');
 }
 
@@ -66,7 +67,9 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 
 /** The channel pattern with `{claim}` filled in from this JWT. */
 function channelRule(pattern: string, claims: JWTPayload): RegExp {
-  const filled = pattern.replace(/\{([A-Za-z0-9_.-]+)\}/g, (_, name: string) => escapeRegExp(String(claims[name] ?? '')));
+  const filled = pattern.replace(/\{([A-Za-z0-9_.-]+)\}/g, (_, name: string) =>
+    escapeRegExp(String(claims[name] ?? '')),
+  );
   return new RegExp(`^(?:${filled})$`, 'u');
 }
 
@@ -78,17 +81,27 @@ export function createAuthenticator(options: AuthOptions): Authenticator {
     try {
       channelRule(jwt.channelPattern, {});
     } catch {
-      throw new TokenDeskError('invalid_input', `the JWT channel pattern is not a regular expression: ${jwt.channelPattern}`, 'channelPattern');
+      throw new TokenDeskError(
+        'invalid_input',
+        `the JWT channel pattern is not a regular expression: ${jwt.channelPattern}`,
+        'channelPattern',
+      );
     }
   }
   const userClaim = jwt?.userClaim ?? 'sub';
 
   async function verifyJwt(token: string): Promise<Caller> {
     if (jwt === undefined || key === undefined) throw unauthorized('the bearer token is not a valid API key');
-    const verifyOptions = { ...(jwt.issuer === undefined ? {} : { issuer: jwt.issuer }), ...(jwt.audience === undefined ? {} : { audience: jwt.audience }) };
+    const verifyOptions = {
+      ...(jwt.issuer === undefined ? {} : { issuer: jwt.issuer }),
+      ...(jwt.audience === undefined ? {} : { audience: jwt.audience }),
+    };
     try {
       // jose's overloads differ for a key and a key set; both verify the signature and exp/nbf.
-      const { payload } = typeof key === 'function' ? await jwtVerify(token, key, verifyOptions) : await jwtVerify(token, key, verifyOptions);
+      const { payload } =
+        typeof key === 'function'
+          ? await jwtVerify(token, key, verifyOptions)
+          : await jwtVerify(token, key, verifyOptions);
       return { kind: 'jwt', id: `jwt:${String(payload.sub ?? payload[userClaim] ?? '')}`, claims: payload };
     } catch (error) {
       throw jwtFailure(error);
@@ -113,7 +126,11 @@ export function createAuthenticator(options: AuthOptions): Authenticator {
       if (grant.user === undefined || allowed === undefined || String(allowed) !== grant.user) {
         throw new HttpStatusError(403, `the JWT allows tokens only for the user in its ${userClaim} claim`);
       }
-      if (jwt.channelPattern !== undefined && grant.channel !== undefined && !channelRule(jwt.channelPattern, caller.claims).test(grant.channel)) {
+      if (
+        jwt.channelPattern !== undefined &&
+        grant.channel !== undefined &&
+        !channelRule(jwt.channelPattern, caller.claims).test(grant.channel)
+      ) {
         throw new HttpStatusError(403, 'the JWT does not allow this channel');
       }
     },

@@ -14,9 +14,16 @@ const STATUS_BY_CODE: Record<string, [number, string]> = {
   ERR_HTTP_HEADERS_TIMEOUT: [408, 'the request headers took too long to arrive'],
 };
 
-const REASONS: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  408: 'Request Timeout',
+  431: 'Request Header Fields Too Large',
+};
 
-export function describeClientError(error: NodeJS.ErrnoException & { reason?: string }): { status: number; message: string } {
+export function describeClientError(error: NodeJS.ErrnoException & { reason?: string }): {
+  status: number;
+  message: string;
+} {
   const known = error.code === undefined ? undefined : STATUS_BY_CODE[error.code];
   if (known !== undefined) return { status: known[0], message: known[1] };
   // llhttp's reason ("Duplicate Content-Length", "Missing expected CR after header value" …) names the fault.

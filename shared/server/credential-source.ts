@@ -22,7 +22,8 @@ export function credentialSource(list: readonly Credentials[]): CredentialSource
     resolve(appId) {
       if (appId === undefined || appId === '') return first;
       const found = byAppId.get(appId.toLowerCase());
-      if (found === undefined) throw new TokenDeskError('profile_not_found', `App ID ${appId.slice(0, 64)} is not served here`, 'appId');
+      if (found === undefined)
+        throw new TokenDeskError('profile_not_found', `App ID ${appId.slice(0, 64)} is not served here`, 'appId');
       return found;
     },
     appIds: () => list.map((credentials) => credentials.appId),

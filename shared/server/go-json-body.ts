@@ -36,7 +36,15 @@ const cache = new WeakMap<readonly string[], Map<string, string>>();
 function foldedFields(fields: readonly string[]): Map<string, string> {
   let map = cache.get(fields);
   if (map === undefined) {
-    map = new Map(fields.flatMap((field) => [[field, field], [field.toLowerCase(), field]] as [string, string][]));
+    map = new Map(
+      fields.flatMap(
+        (field) =>
+          [
+            [field, field],
+            [field.toLowerCase(), field],
+          ] as [string, string][],
+      ),
+    );
     cache.set(fields, map);
   }
   return map;

@@ -24,7 +24,10 @@ export function uidFromDigits(value: string): number | undefined {
   return Number.isNaN(n) || n > MAX_UINT32 ? undefined : n;
 }
 
-const expiryQuerySchema = z.string({ error: 'expiry must be given once, as a whole number of seconds' }).transform(digitsToNumber).pipe(expireSchema('expiry').unwrap());
+const expiryQuerySchema = z
+  .string({ error: 'expiry must be given once, as a whole number of seconds' })
+  .transform(digitsToNumber)
+  .pipe(expireSchema('expiry').unwrap());
 const uidParamSchema = z.string().transform(digitsToNumber).pipe(uidSchema);
 // Built once: zod compiles an object schema on its first parse, which per request would
 // cost more than building the token (npm run bench caught it).
@@ -72,4 +75,3 @@ export function parseGetTokenBody(body: unknown): ParsedGetTokenBody {
 }
 
 export type ParsedGetTokenBody = z.output<typeof getTokenBodySchema>;
-

@@ -8,7 +8,10 @@ export const SERVICE_NAME = 'agora-token-desk';
 function packageVersion(): string {
   for (const relative of ['../../package.json', '../../../package.json']) {
     try {
-      const pkg = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      const pkg = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (pkg.name === SERVICE_NAME && typeof pkg.version === 'string') return pkg.version;
     } catch {
       // not at this level: try the next
@@ -31,7 +34,11 @@ export async function describeRoutes(scope: FastifyInstance): Promise<() => void
         description: 'The agora-token-service API: Agora RTC, RTM and Chat tokens.',
         version,
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'API key or JWT, when the server requires one' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'API key or JWT, when the server requires one' },
+        },
+      },
     },
     // Input schemas come from the route's config (see route-schemas.ts), not its schema.
     transform: ({ schema, url, route }) => ({ schema: { ...schema, ...(route.config?.openapi ?? {}) }, url }),
@@ -43,7 +50,12 @@ export async function describeRoutes(scope: FastifyInstance): Promise<() => void
     for (const method of methods) if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
   });
   return () => {
-    scope.get('/', { schema: { hide: true } }, () => ({ service: SERVICE_NAME, version, api: 'agora-token-service', routes }));
+    scope.get('/', { schema: { hide: true } }, () => ({
+      service: SERVICE_NAME,
+      version,
+      api: 'agora-token-service',
+      routes,
+    }));
     scope.get('/openapi.json', { schema: { hide: true } }, () => scope.swagger());
   };
 }

@@ -54,7 +54,13 @@ export class LocalTokenServer extends EventEmitter<LocalTokenServerEvents> {
       throw listenError(error, resolved.host, resolved.port);
     }
     const address = app.server.address() as AddressInfo;
-    server = new LocalTokenServer(app, resolved.host, address.port, resolved.credentials.map((c) => c.appId), resolved.shutdownDeadlineMs);
+    server = new LocalTokenServer(
+      app,
+      resolved.host,
+      address.port,
+      resolved.credentials.map((c) => c.appId),
+      resolved.shutdownDeadlineMs,
+    );
     return server;
   }
 
@@ -97,13 +103,21 @@ export class LocalTokenServer extends EventEmitter<LocalTokenServerEvents> {
 function listenError(error: unknown, host: string, port: number): TokenDeskError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') {
-    return new TokenDeskError('port_in_use', `port ${port} on ${host} is already in use: choose another with --port or SERVER_PORT`, 'port');
+    return new TokenDeskError(
+      'port_in_use',
+      `port ${port} on ${host} is already in use: choose another with --port or SERVER_PORT`,
+      'port',
+    );
   }
   if (code === 'EADDRNOTAVAIL') {
     return new TokenDeskError('invalid_input', `host ${host} is not an address of this machine`, 'host');
   }
   if (code === 'EACCES') {
-    return new TokenDeskError('server_error', `not allowed to listen on port ${port} (ports below 1024 need privileges)`, 'port');
+    return new TokenDeskError(
+      'server_error',
+      `not allowed to listen on port ${port} (ports below 1024 need privileges)`,
+      'port',
+    );
   }
   return new TokenDeskError('server_error', `could not listen on ${host}:${port}: ${(error as Error).message}`);
 }

@@ -12,7 +12,9 @@ import { TOKEN_KINDS, kindForTokenType } from '../token/kinds/registry.js';
 const GO_TOKEN_TYPES = ['rtc', 'rtm', 'chat'] as const;
 
 export const REGISTRY_TOKEN_TYPES: readonly string[] = TOKEN_KINDS.flatMap((kind) =>
-  kind.httpTokenType !== undefined && kind.fromHttpBody !== undefined && !(GO_TOKEN_TYPES as readonly string[]).includes(kind.httpTokenType)
+  kind.httpTokenType !== undefined &&
+  kind.fromHttpBody !== undefined &&
+  !(GO_TOKEN_TYPES as readonly string[]).includes(kind.httpTokenType)
     ? [kind.httpTokenType]
     : [],
 );
@@ -27,7 +29,11 @@ export function isRegistryTokenType(tokenType: string): boolean {
 }
 
 /** Builds a registry kind's token from the parsed body fields (the kind's schema checks them). */
-export function tokenFromRegistryBody(credentials: Credentials, tokenType: string, fields: HttpTokenFields): BuiltToken {
+export function tokenFromRegistryBody(
+  credentials: Credentials,
+  tokenType: string,
+  fields: HttpTokenFields,
+): BuiltToken {
   const kind = kindForTokenType(tokenType);
   if (kind?.fromHttpBody === undefined) throw new Error(`no registry kind for tokenType ${tokenType}`);
   const built = buildKind(kind, credentials, kind.fromHttpBody(fields));

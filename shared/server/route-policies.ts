@@ -65,7 +65,8 @@ export async function installRoutePolicies(
       route.onRequest = [...asArray(route.onRequest), authenticate];
     }
     // Read by @fastify/rate-limit's own onRoute hook, which runs after this one.
-    if (limit !== undefined) route.config = { ...route.config, rateLimit: { max: limit.max, timeWindow: limit.windowMs } };
+    if (limit !== undefined)
+      route.config = { ...route.config, rateLimit: { max: limit.max, timeWindow: limit.windowMs } };
   });
   if (limit !== undefined) {
     await scope.register(rateLimit, {
@@ -73,7 +74,8 @@ export async function installRoutePolicies(
       // After authentication, so a caller is counted by key or JWT subject, not only by address.
       hook: 'preHandler',
       keyGenerator: (request) => request.tokenDeskCaller?.id ?? `ip:${request.ip}`,
-      errorResponseBuilder: (_request, context) => new HttpStatusError(429, `too many requests: the limit is ${context.max} per ${context.after}`),
+      errorResponseBuilder: (_request, context) =>
+        new HttpStatusError(429, `too many requests: the limit is ${context.max} per ${context.after}`),
     });
   }
   const open: TokenRequestContext = { source, authorize: () => undefined };

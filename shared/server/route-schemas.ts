@@ -36,7 +36,11 @@ export const errorResponses = {
 } as const;
 
 export function pathParams(...names: string[]) {
-  return { type: 'object', properties: Object.fromEntries(names.map((name) => [name, { type: 'string' }])), required: names } as const;
+  return {
+    type: 'object',
+    properties: Object.fromEntries(names.map((name) => [name, { type: 'string' }])),
+    required: names,
+  } as const;
 }
 
 export const expiryQuery = {

@@ -94,7 +94,8 @@ export interface ResolvedServerOptions {
 
 const whole = (value: number | undefined, fallback: number, field: string, min = 1): number => {
   const n = value ?? fallback;
-  if (!Number.isInteger(n) || n < min) throw new TokenDeskError('invalid_input', `${field} must be a whole number of at least ${min}`, field);
+  if (!Number.isInteger(n) || n < min)
+    throw new TokenDeskError('invalid_input', `${field} must be a whole number of at least ${min}`, field);
   return n;
 };
 
@@ -104,13 +105,17 @@ function resolveCredentialList(credentials: LocalServerOptions['credentials']): 
   const parsed = list.map((item) => {
     const result = credentialsSchema.safeParse(item);
     if (!result.success) {
-      throw new TokenDeskError('missing_credentials', result.error.issues[0]?.message ?? 'App ID and App Certificate are required');
+      throw new TokenDeskError(
+        'missing_credentials',
+        result.error.issues[0]?.message ?? 'App ID and App Certificate are required',
+      );
     }
     return result.data;
   });
   const seen = new Set<string>();
   for (const { appId } of parsed) {
-    if (seen.has(appId.toLowerCase())) throw new TokenDeskError('invalid_input', `App ID ${appId} is served twice: give each project once`, 'appId');
+    if (seen.has(appId.toLowerCase()))
+      throw new TokenDeskError('invalid_input', `App ID ${appId} is served twice: give each project once`, 'appId');
     seen.add(appId.toLowerCase());
   }
   return parsed;
@@ -133,7 +138,11 @@ function resolveAuth(auth: AuthOptions | undefined): AuthOptions | undefined {
   const apiKeys = (auth.apiKeys ?? []).map((key) => key.trim()).filter((key) => key !== '');
   const jwt = auth.jwt;
   if (jwt !== undefined && (jwt.jwksUrl === undefined) === (jwt.publicKeyPem === undefined)) {
-    throw new TokenDeskError('invalid_input', 'JWT authentication needs exactly one of a JWKS URL or a PEM public key', 'jwt');
+    throw new TokenDeskError(
+      'invalid_input',
+      'JWT authentication needs exactly one of a JWKS URL or a PEM public key',
+      'jwt',
+    );
   }
   if (apiKeys.length === 0 && jwt === undefined) return undefined;
   return jwt === undefined ? { apiKeys } : { apiKeys, jwt };
@@ -151,7 +160,10 @@ export function resolveServerOptions(options: LocalServerOptions): ResolvedServe
   const rateLimit =
     options.rateLimit === undefined
       ? undefined
-      : { max: whole(options.rateLimit.max, 0, 'rate limit'), windowMs: whole(options.rateLimit.windowMs, 60_000, 'rate limit window') };
+      : {
+          max: whole(options.rateLimit.max, 0, 'rate limit'),
+          windowMs: whole(options.rateLimit.windowMs, 60_000, 'rate limit window'),
+        };
   return {
     credentials,
     port,

@@ -25,7 +25,8 @@ import { registerDocsSampleRoutes } from './docs-samples/register.js';
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
-const HOST_REFUSED = 'Host not allowed: this server answers only to localhost, 127.0.0.1, [::1] or the address it is bound to';
+const HOST_REFUSED =
+  'Host not allowed: this server answers only to localhost, 127.0.0.1, [::1] or the address it is bound to';
 
 /** Told about each response once it is sent, while `active()` says someone is listening. */
 export interface ResponseObserver {
@@ -90,7 +91,11 @@ function jsonLogger(resolved: ResolvedServerOptions) {
     level: 'info',
     stream: resolved.jsonLog,
     serializers: {
-      req: (request: { method: string; url: string; ip?: string }) => ({ method: request.method, path: request.url.split('?')[0], remoteAddress: request.ip }),
+      req: (request: { method: string; url: string; ip?: string }) => ({
+        method: request.method,
+        path: request.url.split('?')[0],
+        remoteAddress: request.ip,
+      }),
       res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
     },
   };
@@ -100,7 +105,9 @@ function answerBadUrl(guard: RequestGuard, error: FastifyError, request: Fastify
   if (guard(request, reply)) return;
   const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
   const status = tooLong ? 414 : 400;
-  const message = tooLong ? 'a path segment is longer than 2048 characters' : 'the URL path is not valid percent-encoding';
+  const message = tooLong
+    ? 'a path segment is longer than 2048 characters'
+    : 'the URL path is not valid percent-encoding';
   void reply.code(status).send(errorBody(status, message));
 }
 
@@ -116,7 +123,11 @@ export function pathOf(request: FastifyRequest): string {
  */
 function acceptJsonWhateverTheContentType(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
-  const parseBody = (request: FastifyRequest, body: string | Buffer, done: (error: Error | null, body?: unknown) => void) => {
+  const parseBody = (
+    request: FastifyRequest,
+    body: string | Buffer,
+    done: (error: Error | null, body?: unknown) => void,
+  ) => {
     // An empty body reaches the route as undefined and fails there with a clear message.
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (text === '') {
@@ -143,7 +154,10 @@ function refuse(reply: FastifyReply, status: number, message: string): true {
 }
 
 /** The Host rules: one Host header, an absolute-form target naming that same host, and on loopback a loopback name. */
-function hostRefusal(request: FastifyRequest, hostCheck: ((value: string | undefined) => boolean) | undefined): [number, string] | undefined {
+function hostRefusal(
+  request: FastifyRequest,
+  hostCheck: ((value: string | undefined) => boolean) | undefined,
+): [number, string] | undefined {
   const raw = request.raw;
   if (hasDuplicateHost(raw.rawHeaders)) return [400, 'the request carries more than one Host header'];
   // HTTP/1.1 requires Host (RFC 9112 §3.2); 1.0 clients may omit it.
@@ -156,7 +170,11 @@ function hostRefusal(request: FastifyRequest, hostCheck: ((value: string | undef
   return undefined;
 }
 
-function requestGuard(cors: CorsPolicy, hostCheck: ((value: string | undefined) => boolean) | undefined, observer: ResponseObserver | undefined): RequestGuard {
+function requestGuard(
+  cors: CorsPolicy,
+  hostCheck: ((value: string | undefined) => boolean) | undefined,
+  observer: ResponseObserver | undefined,
+): RequestGuard {
   return (request, reply) => {
     // Not a Fastify onResponse hook: that would put a listener on every response even
     // when nobody reads the log (`serve --quiet`), about 3% of the server's time.
@@ -173,7 +191,8 @@ function requestGuard(cors: CorsPolicy, hostCheck: ((value: string | undefined) 
       return true;
     }
     // Go reads a POST body as JSON with or without a Content-Type; so do we.
-    if (request.method === 'POST' && !request.headers['content-type']) request.raw.headers['content-type'] = 'application/json';
+    if (request.method === 'POST' && !request.headers['content-type'])
+      request.raw.headers['content-type'] = 'application/json';
     return false;
   };
 }

@@ -44,7 +44,8 @@ const roleOf = (role: string | undefined): Role => (role === 'publisher' ? 'publ
 
 function credentialsFor(context: TokenRequestContext, query: Query | undefined): Credentials {
   const appId = query?.appId;
-  if (appId !== undefined && typeof appId !== 'string') throw new TokenDeskError('invalid_input', 'appId must be given once', 'appId');
+  if (appId !== undefined && typeof appId !== 'string')
+    throw new TokenDeskError('invalid_input', 'appId must be given once', 'appId');
   return context.source.resolve(appId);
 }
 
@@ -83,7 +84,11 @@ export function rtmFromPath(context: TokenRequestContext, rtmuid: string, query:
   return buildRtmToken(credentials, { userId: rtmuid, expire });
 }
 
-export function rteFromPath(context: TokenRequestContext, params: RtcPathParams & { rtmuid?: string }, query: Query): BuiltRteTokens {
+export function rteFromPath(
+  context: TokenRequestContext,
+  params: RtcPathParams & { rtmuid?: string },
+  query: Query,
+): BuiltRteTokens {
   const user = rtcUser(params.tokenType, params.rtcuid);
   const rtcuid = params.rtcuid === undefined || params.rtcuid === '' ? '0' : params.rtcuid;
   const rtmUserId = params.rtmuid !== undefined && params.rtmuid !== '' ? params.rtmuid : rtcuid;
@@ -94,7 +99,13 @@ export function rteFromPath(context: TokenRequestContext, params: RtcPathParams 
   const credentials = credentialsFor(context, query);
   context.authorize({ user: userText(user), channel: params.channelName });
   if (rtmUserId !== userText(user)) context.authorize({ user: rtmUserId, channel: params.channelName });
-  return buildRteTokens(credentials, { channel: params.channelName, role: roleOf(params.role), expire, rtmUserId, ...user });
+  return buildRteTokens(credentials, {
+    channel: params.channelName,
+    role: roleOf(params.role),
+    expire,
+    rtmUserId,
+    ...user,
+  });
 }
 
 export function chatFromPath(context: TokenRequestContext, chatid: string | undefined, query: Query): BuiltToken {

@@ -5,12 +5,22 @@ import type { BuildOptions, TokenKind } from './kinds/kind.js';
 import { getKind, type KindId } from './kinds/registry.js';
 
 /** Parses the input with the kind's schema (once), then builds with agora-token. */
-export function buildKind(kind: KindId | TokenKind, credentials: Credentials, input: unknown, options: BuildOptions = {}): Generated {
+export function buildKind(
+  kind: KindId | TokenKind,
+  credentials: Credentials,
+  input: unknown,
+  options: BuildOptions = {},
+): Generated {
   const spec = typeof kind === 'string' ? getKind(kind) : kind;
   return buildParsedKind(spec, credentials, parseInput(spec.schema, input), options);
 }
 
 /** For a door that already parsed the input with `kind.schema`. */
-export function buildParsedKind(kind: TokenKind, credentials: Credentials, parsed: unknown, options: BuildOptions = {}): Generated {
+export function buildParsedKind(
+  kind: TokenKind,
+  credentials: Credentials,
+  parsed: unknown,
+  options: BuildOptions = {},
+): Generated {
   return kind.build(agoraKit, credentials, parsed, options);
 }

@@ -27,7 +27,9 @@ export interface RtcTokenInput {
   role?: 'publisher' | 'subscriber' | undefined;
   expire?: number | undefined;
   privilegeExpire?: number | undefined;
-  privileges?: { join?: number | undefined; audio?: number | undefined; video?: number | undefined; data?: number | undefined } | undefined;
+  privileges?:
+    | { join?: number | undefined; audio?: number | undefined; video?: number | undefined; data?: number | undefined }
+    | undefined;
 }
 export interface RtmTokenInput {
   userId: string;
@@ -61,7 +63,11 @@ export function buildRtmToken(credentials: Credentials, input: RtmTokenInput, op
   return single(buildKind(rtmKind, credentials, input, options));
 }
 
-export function buildRteTokens(credentials: Credentials, input: RteTokenInput, options: BuildOptions = {}): BuiltRteTokens {
+export function buildRteTokens(
+  credentials: Credentials,
+  input: RteTokenInput,
+  options: BuildOptions = {},
+): BuiltRteTokens {
   const built = buildKind(rteKind, credentials, input, options);
   if (!('rtcToken' in built)) throw new Error('expected a token pair');
   return built;
@@ -75,11 +81,19 @@ export function buildChatUserToken(
   return single(buildKind(chatKind, credentials, input, options));
 }
 
-export function buildChatAppToken(credentials: Credentials, input: { expire?: number | undefined } = {}, options: BuildOptions = {}): BuiltToken {
+export function buildChatAppToken(
+  credentials: Credentials,
+  input: { expire?: number | undefined } = {},
+  options: BuildOptions = {},
+): BuiltToken {
   return single(buildKind(chatKind, credentials, { expire: input.expire }, options));
 }
 
 /** Chat user token when a user id is given, app token otherwise. */
-export function buildChatToken(credentials: Credentials, input: ChatTokenInput, options: BuildOptions = {}): BuiltToken {
+export function buildChatToken(
+  credentials: Credentials,
+  input: ChatTokenInput,
+  options: BuildOptions = {},
+): BuiltToken {
   return single(buildKind(chatKind, credentials, input, options));
 }

@@ -128,7 +128,10 @@ function assertNothingLeftOver(token: string, parsed: AccessToken2, appId: strin
   }
 }
 
-function verify007(parsed: AccessToken2, certificates: CertificateCandidate[]): { signature: SignatureVerdict; signedBy?: string } {
+function verify007(
+  parsed: AccessToken2,
+  certificates: CertificateCandidate[],
+): { signature: SignatureVerdict; signedBy?: string } {
   if (certificates.length === 0) return { signature: 'unchecked' };
   const signer = withPackableRoles(parsed, () => certificates.find((c) => parsed.verifySignature(c.value)));
   return signer === undefined ? { signature: 'invalid' } : signedBy(signer);
@@ -164,7 +167,10 @@ function decodeToken007(token: string, options: ParsedDecodeOptions): DecodedTok
   return decoded;
 }
 
-const candidateSchema = z.object({ label: z.string().min(1, { error: 'a certificate label is required' }), value: appCertificateSchema });
+const candidateSchema = z.object({
+  label: z.string().min(1, { error: 'a certificate label is required' }),
+  value: appCertificateSchema,
+});
 const decodeInputSchema = z.object({
   token: z.string({ error: 'token is required' }).trim().min(1, { error: 'token is required' }),
   appCertificate: appCertificateSchema.optional(),

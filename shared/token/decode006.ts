@@ -30,7 +30,12 @@ function parseQuietly(token: string): AccessToken | undefined {
 const signedUid = (uid: string): string | number => (parseUidString(uid) === 0 ? 0 : uid);
 
 /** The token agora-token builds from these parts; its signature is what a genuine token carries. */
-function rebuild(parsed: AccessToken, certificate: string, channel: string, uid: string | number): AccessToken | undefined {
+function rebuild(
+  parsed: AccessToken,
+  certificate: string,
+  channel: string,
+  uid: string | number,
+): AccessToken | undefined {
   const again = new AccessToken(parsed.appID, certificate, channel, uid);
   again.salt = parsed.salt;
   again.ts = parsed.ts;
@@ -40,7 +45,8 @@ function rebuild(parsed: AccessToken, certificate: string, channel: string, uid:
 
 function verify(parsed: AccessToken, options: ParsedDecodeOptions): { signature: SignatureVerdict; signedBy?: string } {
   const { channel, uid } = options;
-  if (options.certificates.length === 0 || channel === undefined || uid === undefined) return { signature: 'unchecked' };
+  if (options.certificates.length === 0 || channel === undefined || uid === undefined)
+    return { signature: 'unchecked' };
   const signs = (c: CertificateCandidate) => {
     const expected = rebuild(parsed, c.value, channel, signedUid(uid))?.signature;
     return expected !== undefined && parsed.signature !== undefined && expected.equals(parsed.signature);
@@ -96,7 +102,12 @@ export function identityMatches006(
   channel: string | undefined,
   uid: string | undefined,
 ): { channel?: boolean; uid?: boolean } {
-  const probe = new AccessToken(decoded.appId, MEASURING_CERTIFICATE, channel ?? '', uid === undefined ? '' : signedUid(uid));
+  const probe = new AccessToken(
+    decoded.appId,
+    MEASURING_CERTIFICATE,
+    channel ?? '',
+    uid === undefined ? '' : signedUid(uid),
+  );
   const crcs = parseQuietly(probe.build());
   const out: { channel?: boolean; uid?: boolean } = {};
   if (crcs === undefined) return out;

@@ -48,7 +48,10 @@ export function tokenTimeStatus(decoded: DecodedToken, now: number = Math.floor(
   return { expiresAt, expired: isPast(expiresAt, now), privileges };
 }
 
-function effectiveExpiry(own: number | null, token: number | null): { expiresAt: number | null; limitedBy: PrivilegeLimit } {
+function effectiveExpiry(
+  own: number | null,
+  token: number | null,
+): { expiresAt: number | null; limitedBy: PrivilegeLimit } {
   if (own === null) return { expiresAt: token, limitedBy: token === null ? 'none' : 'token' };
   if (token === null || own < token) return { expiresAt: own, limitedBy: 'privilege' };
   return { expiresAt: token, limitedBy: 'token' };

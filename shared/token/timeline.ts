@@ -26,11 +26,13 @@ export interface ExpiryTimeline {
  */
 export function expiryTimeline(decoded: DecodedToken, now: number): ExpiryTimeline {
   const status = tokenTimeStatus(decoded, now);
-  const start = decoded.version === '007' ? decoded.issuedAt : Math.min(now, ...status.privileges.map((p) => p.expiresAt ?? now));
+  const start =
+    decoded.version === '007' ? decoded.issuedAt : Math.min(now, ...status.privileges.map((p) => p.expiresAt ?? now));
   const bars: TimelineBar[] = [{ label: 'token', start, end: status.expiresAt, expired: status.expired }];
   for (const p of status.privileges) {
     const bar: TimelineBar = { label: `${p.service} ${p.privilege}`, start, end: p.expiresAt, expired: p.expired };
-    if (p.limitedBy === 'token' && p.ownExpiresAt !== null && p.ownExpiresAt !== p.expiresAt) bar.encodedEnd = p.ownExpiresAt;
+    if (p.limitedBy === 'token' && p.ownExpiresAt !== null && p.ownExpiresAt !== p.expiresAt)
+      bar.encodedEnd = p.ownExpiresAt;
     bars.push(bar);
   }
   const ends = bars.map((b) => b.end ?? now);

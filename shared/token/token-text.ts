@@ -22,7 +22,8 @@ export function base64TextProblem(body: string, offset: number): string | undefi
   if (padding >= 0 && !/^={1,2}$/.test(body.slice(padding))) {
     return `it has base64 padding "=" inside the text at character ${offset + padding + 1}`;
   }
-  if (body.length % 4 !== 0) return 'its base64 text is cut short (its length is not a multiple of 4): the token was truncated';
+  if (body.length % 4 !== 0)
+    return 'its base64 text is cut short (its length is not a multiple of 4): the token was truncated';
   return undefined;
 }
 

@@ -24,13 +24,17 @@ function typeOnlyClause(typeKeyword: string | undefined, clause: string): boolea
   if (typeKeyword !== undefined) return true;
   const braces = /^\{([^}]*)\}$/.exec(clause.trim());
   if (braces === null) return false;
-  const names = (braces[1] ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const names = (braces[1] ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
   return names.length > 0 && names.every((name) => name.startsWith('type '));
 }
 
 export function parseImports(source: string): Array<{ specifier: string; typeOnly: boolean }> {
   const found: Array<{ specifier: string; typeOnly: boolean }> = [];
-  for (const m of source.matchAll(STATIC)) found.push({ specifier: m[3] ?? '', typeOnly: typeOnlyClause(m[1], m[2] ?? '') });
+  for (const m of source.matchAll(STATIC))
+    found.push({ specifier: m[3] ?? '', typeOnly: typeOnlyClause(m[1], m[2] ?? '') });
   for (const m of source.matchAll(BARE)) found.push({ specifier: m[1] ?? '', typeOnly: false });
   for (const m of source.matchAll(DYNAMIC)) found.push({ specifier: m[1] ?? '', typeOnly: false });
   return found;
@@ -38,7 +42,14 @@ export function parseImports(source: string): Array<{ specifier: string; typeOnl
 
 function resolveRelative(root: string, fromFile: string, specifier: string): string {
   const base = resolve(root, dirname(fromFile), specifier);
-  const candidates = [base, base.replace(/\.js$/, '.ts'), base.replace(/\.js$/, '.tsx'), `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')];
+  const candidates = [
+    base,
+    base.replace(/\.js$/, '.ts'),
+    base.replace(/\.js$/, '.tsx'),
+    `${base}.ts`,
+    `${base}.tsx`,
+    join(base, 'index.ts'),
+  ];
   const hit = candidates.find((candidate) => existsSync(candidate) && statSync(candidate).isFile()) ?? base;
   return posix(relative(root, hit));
 }

@@ -25,7 +25,8 @@ export const BROWSER_SAFE = [
 const BROWSER_PACKAGES = new Set(['zod']);
 const RENDERER_PACKAGES = new Set(['react', 'react-dom', 'zod']);
 
-const isBrowserSafe = (file: string) => BROWSER_SAFE.some((prefix) => file === prefix || (prefix.endsWith('/') && file.startsWith(prefix)));
+const isBrowserSafe = (file: string) =>
+  BROWSER_SAFE.some((prefix) => file === prefix || (prefix.endsWith('/') && file.startsWith(prefix)));
 
 /** Every broken rule, as "from -> specifier: why". */
 export function layeringProblems(edges: readonly ImportEdge[]): string[] {
@@ -38,7 +39,8 @@ export function layeringProblems(edges: readonly ImportEdge[]): string[] {
     }
     if (from.startsWith('renderer/')) {
       if (edge.typeOnly) continue;
-      if (to !== undefined && !to.startsWith('renderer/') && !isBrowserSafe(to)) say(edge, 'the renderer may import only renderer/ and browser-safe shared code');
+      if (to !== undefined && !to.startsWith('renderer/') && !isBrowserSafe(to))
+        say(edge, 'the renderer may import only renderer/ and browser-safe shared code');
       if (to === undefined && !RENDERER_PACKAGES.has(packageOf(edge.specifier))) say(edge, 'not a renderer package');
     }
     if (isBrowserSafe(from) && !edge.typeOnly) {
@@ -51,7 +53,8 @@ export function layeringProblems(edges: readonly ImportEdge[]): string[] {
   return problems;
 }
 
-const edgesOf = (folders: string[]) => folders.flatMap((folder) => listSources(root, folder)).flatMap((file) => importsOf(root, file));
+const edgesOf = (folders: string[]) =>
+  folders.flatMap((folder) => listSources(root, folder)).flatMap((file) => importsOf(root, file));
 
 describe('layering', () => {
   it('the source tree keeps the layers', () => {
@@ -61,7 +64,12 @@ describe('layering', () => {
   });
 
   it('the checker catches each kind of break', () => {
-    const edge = (from: string, specifier: string, to?: string, typeOnly = false): ImportEdge => ({ from, specifier, to, typeOnly });
+    const edge = (from: string, specifier: string, to?: string, typeOnly = false): ImportEdge => ({
+      from,
+      specifier,
+      to,
+      typeOnly,
+    });
     expect(
       layeringProblems([
         edge('renderer/src/a.ts', '../../shared/profiles/profile-store.js', 'shared/profiles/profile-store.ts'),
@@ -73,7 +81,9 @@ describe('layering', () => {
       ]),
     ).toHaveLength(6);
     // Erased imports load nothing: a kind may name agora-token's types.
-    expect(layeringProblems([edge('shared/token/kinds/x.ts', 'agora-token/src/AccessToken2.js', undefined, true)])).toEqual([]);
+    expect(
+      layeringProblems([edge('shared/token/kinds/x.ts', 'agora-token/src/AccessToken2.js', undefined, true)]),
+    ).toEqual([]);
   });
 
   it('reads every import form', () => {

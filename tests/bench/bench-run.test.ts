@@ -10,9 +10,22 @@ const run = promisify(execFile);
 // starts both servers, loads them with every request answered 2xx, and prints its figures.
 describe('npm run bench, in its shortest form', () => {
   it('prints a row per server and scenario with no errors, and both ratios', async () => {
-    await run(process.execPath, [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(REPO_ROOT, 'bench', 'tsconfig.json')], { cwd: REPO_ROOT });
-    const env = { ...process.env, BENCH_SESSIONS: '1', BENCH_ROUNDS: '1', BENCH_SECONDS: '1', BENCH_WARMUP_SECONDS: '1' };
-    const { stdout } = await run(process.execPath, [join(REPO_ROOT, 'dist', 'bench', 'run.js')], { cwd: REPO_ROOT, env });
+    await run(
+      process.execPath,
+      [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(REPO_ROOT, 'bench', 'tsconfig.json')],
+      { cwd: REPO_ROOT },
+    );
+    const env = {
+      ...process.env,
+      BENCH_SESSIONS: '1',
+      BENCH_ROUNDS: '1',
+      BENCH_SECONDS: '1',
+      BENCH_WARMUP_SECONDS: '1',
+    };
+    const { stdout } = await run(process.execPath, [join(REPO_ROOT, 'dist', 'bench', 'run.js')], {
+      cwd: REPO_ROOT,
+      env,
+    });
     const rows = stdout.split('\n').filter((line) => /^\| (POST|GET) /.test(line));
     expect(rows).toHaveLength(6);
     for (const row of rows) {

@@ -31,12 +31,31 @@ describe('agora-token-desk decode', () => {
     const r = await runCli(['decode', v.RTC_RTM_007, '--json', '--certificate-env', 'MY_CERT'], { env: withCert });
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(json).toMatchObject({ version: '007', issuedAt: 1111111, expire: 600, expiresAt: 1111711, salt: 1, signature: 'valid' });
-    expect(Object.keys(json)).toEqual(['version', 'appId', 'issuedAt', 'expire', 'expiresAt', 'salt', 'services', 'signature']);
+    expect(json).toMatchObject({
+      version: '007',
+      issuedAt: 1111111,
+      expire: 600,
+      expiresAt: 1111711,
+      salt: 1,
+      signature: 'valid',
+    });
+    expect(Object.keys(json)).toEqual([
+      'version',
+      'appId',
+      'issuedAt',
+      'expire',
+      'expiresAt',
+      'salt',
+      'services',
+      'signature',
+    ]);
   });
 
   it('--certificate-stdin reads the certificate from standard input', async () => {
-    const r = await runCli(['decode', fresh, '--json', '--certificate-stdin'], { env: isolated, input: `${C.appCertificate}\n` });
+    const r = await runCli(['decode', fresh, '--json', '--certificate-stdin'], {
+      env: isolated,
+      input: `${C.appCertificate}\n`,
+    });
     expect(JSON.parse(r.stdout)).toMatchObject({ signature: 'valid' });
   });
 
@@ -71,9 +90,21 @@ describe('agora-token-desk decode', () => {
   });
 
   it('decodes and verifies a 006 token given channel and uid', async () => {
-    const args = ['decode', v.RTC_PUBLISHER_006, '--json', '--certificate-env', 'MY_CERT', '--channel', v.VECTOR_CHANNEL];
+    const args = [
+      'decode',
+      v.RTC_PUBLISHER_006,
+      '--json',
+      '--certificate-env',
+      'MY_CERT',
+      '--channel',
+      v.VECTOR_CHANNEL,
+    ];
     const ok = await runCli([...args, '--uid', String(v.VECTOR_UID)], { env: withCert });
-    expect(JSON.parse(ok.stdout)).toMatchObject({ version: '006', signature: 'valid', privileges: { joinChannel: 1446455471 } });
+    expect(JSON.parse(ok.stdout)).toMatchObject({
+      version: '006',
+      signature: 'valid',
+      privileges: { joinChannel: 1446455471 },
+    });
     const wrong = await runCli([...args, '--uid', '1', '--check'], { env: withCert });
     expect(wrong.code).toBe(1);
     expect(JSON.parse(wrong.stdout)).toMatchObject({ signature: 'invalid' });
@@ -88,9 +119,13 @@ describe('agora-token-desk decode', () => {
 
   it('labels a 006 ts as the message timestamp, in text and JSON', async () => {
     const text = await runCli(['decode', v.RTC_PUBLISHER_006], { env: isolated });
-    expect(text.stdout).toMatch(/^Message ts {2}1970-01-13T20:38:31Z \(1111111; Agora's message timestamp, set to build time \+ 24 h: not the issue time\)$/m);
+    expect(text.stdout).toMatch(
+      /^Message ts {2}1970-01-13T20:38:31Z \(1111111; Agora's message timestamp, set to build time \+ 24 h: not the issue time\)$/m,
+    );
     expect(text.stdout).not.toMatch(/Issued at/);
-    const json = JSON.parse((await runCli(['decode', v.RTC_PUBLISHER_006, '--json'], { env: isolated })).stdout) as Record<string, unknown>;
+    const json = JSON.parse(
+      (await runCli(['decode', v.RTC_PUBLISHER_006, '--json'], { env: isolated })).stdout,
+    ) as Record<string, unknown>;
     expect(json).toMatchObject({ version: '006', messageTimestamp: v.VECTOR_TS });
     expect(json).not.toHaveProperty('issuedAt');
   });
@@ -98,7 +133,9 @@ describe('agora-token-desk decode', () => {
   it('shows the encoded privilege value where the token expires first', async () => {
     const capped = buildRtcToken(C, { channel: 'demo', uid: 42, expire: 600, privilegeExpire: 86400 }).token;
     const r = await runCli(['decode', capped], { env: isolated });
-    expect(r.stdout).toMatch(/^ {4}joinChannel {9}\S+ \(in (9|10) min\) {2}\[encoded 86400 s; the token expires first\]$/m);
+    expect(r.stdout).toMatch(
+      /^ {4}joinChannel {9}\S+ \(in (9|10) min\) {2}\[encoded 86400 s; the token expires first\]$/m,
+    );
   });
 });
 
@@ -107,7 +144,9 @@ describe('decode --check tells the truth', () => {
     const broken = `${fresh.slice(0, 100)}!!!${fresh.slice(100)}`;
     const r = await runCli(['decode', broken, '--certificate-env', 'MY_CERT', '--check'], { env: withCert });
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe('error: not a valid 007 token: it contains "!" at character 101, which is not a base64 character');
+    expect(r.stderr.trim()).toBe(
+      'error: not a valid 007 token: it contains "!" at character 101, which is not a base64 character',
+    );
     expect(r.stdout).toBe('');
   });
 
@@ -130,9 +169,13 @@ describe('decode --check tells the truth', () => {
     [['--channel', v.VECTOR_CHANNEL], '--uid is missing'],
     [['--uid', String(v.VECTOR_UID)], '--channel is missing'],
   ])('a 006 token with %j says exactly what is missing', async (extra, missing) => {
-    const r = await runCli(['decode', v.RTC_PUBLISHER_006, '--certificate-env', 'MY_CERT', '--check', ...extra], { env: withCert });
+    const r = await runCli(['decode', v.RTC_PUBLISHER_006, '--certificate-env', 'MY_CERT', '--check', ...extra], {
+      env: withCert,
+    });
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe(`check failed: the signature was not checked: a 006 token signs its channel and uid, and ${missing}`);
+    expect(r.stderr.trim()).toBe(
+      `check failed: the signature was not checked: a 006 token signs its channel and uid, and ${missing}`,
+    );
   });
 });
 
@@ -142,8 +185,16 @@ describe('decode errors', () => {
     [['decode', '007AAAA'], 2, 'error: not a valid 007 token: its content could not be read'],
     [['decode', fresh, '--certificate-env', 'NOT_SET'], 3, 'error: environment variable NOT_SET is not set'],
     [['decode', fresh, '--certificate-env', 'BAD'], 2, 'error: App Certificate must be 32 hexadecimal characters'],
-    [['decode', fresh, '--certificate-env', ''], 2, 'error: --certificate-env needs the name of an environment variable'],
-    [['decode', '-', '--certificate-stdin'], 2, 'error: the token and the certificate cannot both come from standard input'],
+    [
+      ['decode', fresh, '--certificate-env', ''],
+      2,
+      'error: --certificate-env needs the name of an environment variable',
+    ],
+    [
+      ['decode', '-', '--certificate-stdin'],
+      2,
+      'error: the token and the certificate cannot both come from standard input',
+    ],
     [['decode'], 2, "error: missing required argument 'token'"],
   ])('%j → exit %i', async (args, code, line) => {
     const r = await runCli(args, { env: { ...isolated, BAD: 'not-hex' } });

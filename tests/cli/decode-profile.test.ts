@@ -16,7 +16,7 @@ describe.skipIf(!ready)('decode and diagnose with --profile (real keychain)', ()
     dir.cleanup();
   });
 
-  it('verifies with the profile\'s certificate and names it; diagnose takes the profile\'s App ID as the client\'s', async () => {
+  it("verifies with the profile's certificate and names it; diagnose takes the profile's App ID as the client's", async () => {
     expect((await cli(['profile', 'add', 'mine', '--app-id', mine.appId], `${mine.appCertificate}\n`)).code).toBe(0);
     const token = buildRtcToken(mine, { channel: 'demo', uid: 1 }).token;
 

@@ -40,7 +40,8 @@ describe.skipIf(!ready)('agora-token-desk profile (spawned CLI, real Secret Serv
       outputs.push(result);
       return result;
     };
-    const list = async (): Promise<ListedJson> => JSON.parse((await cli(['profile', 'list', '--json'])).stdout) as ListedJson;
+    const list = async (): Promise<ListedJson> =>
+      JSON.parse((await cli(['profile', 'list', '--json'])).stdout) as ListedJson;
     const credentials = () => {
       const c = randomCredentials();
       secrets.push(c.appCertificate);
@@ -66,7 +67,9 @@ describe.skipIf(!ready)('agora-token-desk profile (spawned CLI, real Secret Serv
     const c = t.credentials();
     const added = await t.add('demo', c);
     expect(added).toMatchObject({ code: 0, stderr: '' });
-    expect(added.stdout).toBe(`added profile "demo" (App ID ${c.appId}, default); its App Certificate is in the OS keychain\n`);
+    expect(added.stdout).toBe(
+      `added profile "demo" (App ID ${c.appId}, default); its App Certificate is in the OS keychain\n`,
+    );
     const listed = await t.list();
     expect(listed.profiles).toEqual([expect.objectContaining({ name: 'demo', appId: c.appId, isDefault: true })]);
     const id = listed.profiles[0]!.id;
@@ -74,7 +77,10 @@ describe.skipIf(!ready)('agora-token-desk profile (spawned CLI, real Secret Serv
 
     const token = await t.cli(['token', 'rtc', '--profile', 'demo', '--channel', 'c', '--uid', '1']);
     expect(token.code).toBe(0);
-    expect(decodeToken(token.stdout.trim(), { appCertificate: c.appCertificate })).toMatchObject({ appId: c.appId, signature: 'valid' });
+    expect(decodeToken(token.stdout.trim(), { appCertificate: c.appCertificate })).toMatchObject({
+      appId: c.appId,
+      signature: 'valid',
+    });
 
     const table = await t.cli(['profile', 'list']);
     expect(table.stdout).toMatch(new RegExp(`^\\* demo  ${c.appId}  \\d{4}-`, 'm'));
@@ -83,7 +89,9 @@ describe.skipIf(!ready)('agora-token-desk profile (spawned CLI, real Secret Serv
     expect(removed).toMatchObject({ code: 0, stdout: 'removed "demo" and its App Certificate from the keychain\n' });
     expect(secretToolLookup(id, KEYCHAIN_SERVICE)).toBeUndefined();
     expect((await t.list()).profiles).toEqual([]);
-    expect(filesUnder(t.home).map((f) => f.text.replace(/\s/g, ''))).toEqual(['{"version":1,"defaultprofileid":null,"profiles":[]}']);
+    expect(filesUnder(t.home).map((f) => f.text.replace(/\s/g, ''))).toEqual([
+      '{"version":1,"defaultprofileid":null,"profiles":[]}',
+    ]);
   });
 
   it('decode --profile verifies with the saved certificate and fails --check for another one', async () => {
@@ -124,10 +132,34 @@ describe.skipIf(!ready)('agora-token-desk profile (spawned CLI, real Secret Serv
   });
 
   it.each([
-    ['a duplicate name', ['profile', 'add', 'DUP', '--app-id', 'APPID'], 'CERT\n', 2, 'error: a profile named "DUP" already exists'],
-    ['a bad App ID (before any prompt)', ['profile', 'add', 'x', '--app-id', 'nothex'], '', 2, 'error: App ID must be 32 hexadecimal characters'],
-    ['a bad certificate', ['profile', 'add', 'x', '--app-id', 'APPID'], 'not-a-cert\n', 2, 'error: App Certificate must be 32 hexadecimal characters'],
-    ['no certificate at all', ['profile', 'add', 'x', '--app-id', 'APPID'], '', 2, 'error: App Certificate must be 32 hexadecimal characters'],
+    [
+      'a duplicate name',
+      ['profile', 'add', 'DUP', '--app-id', 'APPID'],
+      'CERT\n',
+      2,
+      'error: a profile named "DUP" already exists',
+    ],
+    [
+      'a bad App ID (before any prompt)',
+      ['profile', 'add', 'x', '--app-id', 'nothex'],
+      '',
+      2,
+      'error: App ID must be 32 hexadecimal characters',
+    ],
+    [
+      'a bad certificate',
+      ['profile', 'add', 'x', '--app-id', 'APPID'],
+      'not-a-cert\n',
+      2,
+      'error: App Certificate must be 32 hexadecimal characters',
+    ],
+    [
+      'no certificate at all',
+      ['profile', 'add', 'x', '--app-id', 'APPID'],
+      '',
+      2,
+      'error: App Certificate must be 32 hexadecimal characters',
+    ],
     ['an unknown profile for token', ['token', 'chat', '--profile', 'nope'], '', 2, 'error: no profile named "nope"'],
     ['an unknown profile for use', ['profile', 'use', 'nope'], '', 2, 'error: no profile named "nope"'],
     ['an unknown profile for remove', ['profile', 'remove', 'nope'], '', 2, 'error: no profile named "nope"'],
@@ -154,10 +186,14 @@ describe.skipIf(!ready)('agora-token-desk profile (spawned CLI, real Secret Serv
     secretToolClear(id, service);
     const table = await t.cli(['profile', 'list']);
     expect(table.code).toBe(0);
-    expect(table.stdout).toContain('problem (missing certificate): profile "lost" has no App Certificate in the keychain');
+    expect(table.stdout).toContain(
+      'problem (missing certificate): profile "lost" has no App Certificate in the keychain',
+    );
     const token = await t.cli(['token', 'chat', '--profile', 'lost']);
     expect(token.code).toBe(3);
-    expect(token.stderr).toMatch(/^error: profile "lost" has no App Certificate in the keychain .*set-certificate lost\n$/);
+    expect(token.stderr).toMatch(
+      /^error: profile "lost" has no App Certificate in the keychain .*set-certificate lost\n$/,
+    );
     const fixed = await t.cli(['profile', 'set-certificate', 'lost'], `${t.credentials().appCertificate}\n`);
     expect(fixed.code).toBe(0);
     expect((await t.list()).problems).toEqual([]);
@@ -168,7 +204,9 @@ describe.skipIf(!ready)('agora-token-desk profile (spawned CLI, real Secret Serv
     const t = setup(service);
     secretToolStore('stray-entry', t.credentials().appCertificate, service);
     const listed = await t.list();
-    expect(listed.problems).toEqual([expect.objectContaining({ kind: 'orphan_certificate', profileId: 'stray-entry' })]);
+    expect(listed.problems).toEqual([
+      expect.objectContaining({ kind: 'orphan_certificate', profileId: 'stray-entry' }),
+    ]);
     expect((await t.cli(['profile', 'list'])).stdout).toContain(
       `problem (orphan certificate): the keychain holds an App Certificate (service ${service}, account stray-entry)`,
     );
@@ -183,7 +221,9 @@ describe.skipIf(!ready)('agora-token-desk profile (spawned CLI, real Secret Serv
     writeFileSync(join(t.home, 'profiles.json'), '[not json');
     const token = await t.cli(['token', 'chat']);
     expect(token.code).toBe(3);
-    expect(token.stderr).toMatch(/^error: profiles\.json could not be read \(it is not valid JSON\); it was moved to .*profiles\.json\.corrupt-\S+ and the profiles in it are not loaded/);
+    expect(token.stderr).toMatch(
+      /^error: profiles\.json could not be read \(it is not valid JSON\); it was moved to .*profiles\.json\.corrupt-\S+ and the profiles in it are not loaded/,
+    );
     const listed = await t.list();
     expect(listed.profiles).toEqual([]);
     expect(listed.problems.map((p) => p.kind).sort()).toEqual(['corrupt_metadata', 'orphan_certificate']);
@@ -193,24 +233,32 @@ describe.skipIf(!ready)('agora-token-desk profile (spawned CLI, real Secret Serv
     expect((await t.cli(['profile', 'remove', orphan])).code).toBe(0);
   });
 
-  it.skipIf(process.platform !== 'linux')('when the keychain goes away: list still shows profiles, using or removing one exits 3, nothing changes', async () => {
-    const t = setup(uniqueService());
-    const c = t.credentials();
-    await t.add('demo', c);
-    const before = await t.list();
-    const gone = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/atd-bus' };
-    const table = await t.cli(['profile', 'list'], undefined, gone);
-    expect(table.code).toBe(3);
-    expect(table.stdout).toMatch(new RegExp(`^\\* demo  ${c.appId}`, 'm'));
-    expect(table.stderr).toMatch(/^error: no keychain: no Secret Service answers/);
-    for (const args of [['token', 'chat', '--profile', 'demo'], ['token', 'chat'], ['decode', '007x', '--profile', 'demo'], ['profile', 'remove', 'demo']]) {
-      const run = await t.cli(args, undefined, gone);
-      expect(run.code, args.join(' ')).toBe(3);
-      expect(run.stderr).toMatch(/^error: no keychain: /);
-      expect(run.stdout).toBe('');
-    }
-    expect(await t.list()).toEqual(before);
-  });
+  it.skipIf(process.platform !== 'linux')(
+    'when the keychain goes away: list still shows profiles, using or removing one exits 3, nothing changes',
+    async () => {
+      const t = setup(uniqueService());
+      const c = t.credentials();
+      await t.add('demo', c);
+      const before = await t.list();
+      const gone = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/atd-bus' };
+      const table = await t.cli(['profile', 'list'], undefined, gone);
+      expect(table.code).toBe(3);
+      expect(table.stdout).toMatch(new RegExp(`^\\* demo  ${c.appId}`, 'm'));
+      expect(table.stderr).toMatch(/^error: no keychain: no Secret Service answers/);
+      for (const args of [
+        ['token', 'chat', '--profile', 'demo'],
+        ['token', 'chat'],
+        ['decode', '007x', '--profile', 'demo'],
+        ['profile', 'remove', 'demo'],
+      ]) {
+        const run = await t.cli(args, undefined, gone);
+        expect(run.code, args.join(' ')).toBe(3);
+        expect(run.stderr).toMatch(/^error: no keychain: /);
+        expect(run.stdout).toBe('');
+      }
+      expect(await t.list()).toEqual(before);
+    },
+  );
 });
 
 // These need no keychain at all: they prove what happens without one.
@@ -220,31 +268,37 @@ describe('agora-token-desk profile without a keychain', { timeout: 120_000 }, ()
     ['no session bus variable', { DBUS_SESSION_BUS_ADDRESS: undefined }],
   ] as const;
 
-  it.skipIf(process.platform !== 'linux').each(noBus)('with %s: add exits 3 with how to fix it, writes nothing', async (_label, bus) => {
-    const dir = tempHome('atd-nokeychain');
-    try {
-      const home = join(dir.home, 'data');
-      const c = randomCredentials();
-      const env = { AGORA_TOKEN_DESK_HOME: home, ...bus };
-      const added = await runCli(['profile', 'add', 'demo', '--app-id', c.appId], { env, input: `${c.appCertificate}\n` });
-      expect(added.code).toBe(3);
-      expect(added.stdout).toBe('');
-      expect(added.stderr).toMatch(
-        /^error: no keychain: no Secret Service answers on the D-Bus session bus; install and start a Secret Service such as gnome-keyring \(Debian\/Ubuntu: apt-get install gnome-keyring\), or .*gnome-keyring-daemon --unlock --components=secrets \(.+\)\n$/,
-      );
-      expect(added.stderr).not.toContain(c.appCertificate);
-      expect(existsSync(home)).toBe(false);
+  it.skipIf(process.platform !== 'linux').each(noBus)(
+    'with %s: add exits 3 with how to fix it, writes nothing',
+    async (_label, bus) => {
+      const dir = tempHome('atd-nokeychain');
+      try {
+        const home = join(dir.home, 'data');
+        const c = randomCredentials();
+        const env = { AGORA_TOKEN_DESK_HOME: home, ...bus };
+        const added = await runCli(['profile', 'add', 'demo', '--app-id', c.appId], {
+          env,
+          input: `${c.appCertificate}\n`,
+        });
+        expect(added.code).toBe(3);
+        expect(added.stdout).toBe('');
+        expect(added.stderr).toMatch(
+          /^error: no keychain: no Secret Service answers on the D-Bus session bus; install and start a Secret Service such as gnome-keyring \(Debian\/Ubuntu: apt-get install gnome-keyring\), or .*gnome-keyring-daemon --unlock --components=secrets \(.+\)\n$/,
+        );
+        expect(added.stderr).not.toContain(c.appCertificate);
+        expect(existsSync(home)).toBe(false);
 
-      const listed = await runCli(['profile', 'list', '--json'], { env });
-      expect(listed.code).toBe(3);
-      expect(JSON.parse(listed.stdout)).toMatchObject({ profiles: [], problems: [], keychain: { available: false } });
-      expect(listed.stderr).toMatch(/^error: no keychain: /);
+        const listed = await runCli(['profile', 'list', '--json'], { env });
+        expect(listed.code).toBe(3);
+        expect(JSON.parse(listed.stdout)).toMatchObject({ profiles: [], problems: [], keychain: { available: false } });
+        expect(listed.stderr).toMatch(/^error: no keychain: /);
 
-      const token = await runCli(['token', 'chat', '--profile', 'demo'], { env });
-      expect(token).toMatchObject({ code: 2, stderr: 'error: no profile named "demo"\n' });
-      expect(existsSync(home)).toBe(false);
-    } finally {
-      dir.cleanup();
-    }
-  });
+        const token = await runCli(['token', 'chat', '--profile', 'demo'], { env });
+        expect(token).toMatchObject({ code: 2, stderr: 'error: no profile named "demo"\n' });
+        expect(existsSync(home)).toBe(false);
+      } finally {
+        dir.cleanup();
+      }
+    },
+  );
 });

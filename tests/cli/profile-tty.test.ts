@@ -3,7 +3,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { OsKeychain } from '../../shared/profiles/keychain.js';
 import { ProfileStore } from '../../shared/profiles/profile-store.js';
 import { CLI_BIN, REPO_ROOT, baseEnv } from '../helpers/cli.js';
-import { keychainReady, randomCredentials, secretToolLookup, tempHome, uniqueService } from '../profiles/keychain-env.js';
+import {
+  keychainReady,
+  randomCredentials,
+  secretToolLookup,
+  tempHome,
+  uniqueService,
+} from '../profiles/keychain-env.js';
 
 const ready = await keychainReady('profile add on a terminal');
 // util-linux `script` gives the CLI a real pseudo-terminal, as a person typing would.

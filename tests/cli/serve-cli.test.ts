@@ -36,8 +36,13 @@ describe('agora-token-desk serve (spawned)', () => {
     const response = await fetch(`${server.url}/rtc/test/publisher/uid/0?expiry=120`);
     expect(response.status).toBe(200);
     const { rtcToken } = (await response.json()) as { rtcToken: string };
-    expect(decodeToken(rtcToken, { appCertificate: ENV.APP_CERTIFICATE })).toMatchObject({ signature: 'valid', expire: 120 });
-    await expect.poll(() => server.stdout()).toMatch(/^\d{4}-\d\d-\d\dT\S+Z GET \/rtc\/test\/publisher\/uid\/0 200 \d+\.\dms$/m);
+    expect(decodeToken(rtcToken, { appCertificate: ENV.APP_CERTIFICATE })).toMatchObject({
+      signature: 'valid',
+      expire: 120,
+    });
+    await expect
+      .poll(() => server.stdout())
+      .toMatch(/^\d{4}-\d\d-\d\dT\S+Z GET \/rtc\/test\/publisher\/uid\/0 200 \d+\.\dms$/m);
     expect(server.stdout()).not.toContain(rtcToken.slice(0, 20));
     expect(server.stdout()).not.toContain('expiry');
     expect(server.stdout() + server.stderr()).not.toContain(ENV.APP_CERTIFICATE);
@@ -75,7 +80,10 @@ describe('agora-token-desk serve (spawned)', () => {
     const dir = tempDir('atd-serve-env');
     try {
       const port = await freePort();
-      writeFileSync(join(dir.path, '.env'), `APP_ID=${ENV.APP_ID}\nAPP_CERTIFICATE=${ENV.APP_CERTIFICATE}\nSERVER_PORT=${port}\n`);
+      writeFileSync(
+        join(dir.path, '.env'),
+        `APP_ID=${ENV.APP_ID}\nAPP_CERTIFICATE=${ENV.APP_CERTIFICATE}\nSERVER_PORT=${port}\n`,
+      );
       const server = await serve([], {}, dir.path);
       expect(server.url).toBe(`http://127.0.0.1:${port}`);
       server.child.kill('SIGTERM');
@@ -114,7 +122,11 @@ describe('agora-token-desk serve (spawned)', () => {
       expect(missing.code).toBe(3);
       expect(missing.stdout).toBe('');
       expect(missing.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: no credentials/)]);
-      const malformed = await serveFailure(['--port', '0'], { APP_ID: 'nope', APP_CERTIFICATE: ENV.APP_CERTIFICATE, AGORA_TOKEN_DESK_HOME: home.path }, home.path);
+      const malformed = await serveFailure(
+        ['--port', '0'],
+        { APP_ID: 'nope', APP_CERTIFICATE: ENV.APP_CERTIFICATE, AGORA_TOKEN_DESK_HOME: home.path },
+        home.path,
+      );
       expect(malformed.code).toBe(3);
       expect(malformed.stderr.trim().split('\n')).toEqual(['error: APP_ID must be 32 hexadecimal characters']);
       expect(malformed.stderr).not.toContain(ENV.APP_CERTIFICATE);
@@ -130,7 +142,9 @@ describe('agora-token-desk serve (spawned)', () => {
     try {
       const result = await serveFailure(['--port', String(port)], ENV);
       expect(result.code).toBe(3);
-      expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^error: .*${port}.*in use`))]);
+      expect(result.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(new RegExp(`^error: .*${port}.*in use`)),
+      ]);
     } finally {
       busy.close();
     }

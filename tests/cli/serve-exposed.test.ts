@@ -29,7 +29,11 @@ const local = (server: ServeProcess) => server.url.replace('0.0.0.0', '127.0.0.1
 describe('serve on a network', () => {
   it('bound off loopback without authentication, prints one warning line', async () => {
     const server = await serve(['--host', '0.0.0.0']);
-    await expect.poll(() => server.stderr()).toMatch(/^warning: listening on 0\.0\.0\.0 without authentication: anyone who can reach port \d+ can mint tokens/m);
+    await expect
+      .poll(() => server.stderr())
+      .toMatch(
+        /^warning: listening on 0\.0\.0\.0 without authentication: anyone who can reach port \d+ can mint tokens/m,
+      );
     expect(server.stderr().trim().split('\n')).toHaveLength(1);
     await stop(server);
   });
@@ -49,15 +53,29 @@ describe('serve on a network', () => {
     const dir = tempDir('atd-serve-keys');
     try {
       writeFileSync(join(dir.path, 'keys.txt'), `# team keys\n${KEY}\n`);
-      const server = await serve(['--api-keys-file', 'keys.txt', '--metrics', '--log-format', 'json'], { ...ENV, RATE_LIMIT: '2' }, dir.path);
+      const server = await serve(
+        ['--api-keys-file', 'keys.txt', '--metrics', '--log-format', 'json'],
+        { ...ENV, RATE_LIMIT: '2' },
+        dir.path,
+      );
       const auth = { headers: { authorization: `Bearer ${KEY}` } };
       expect((await fetch(`${server.url}/chat/app?expiry=60`, auth)).status).toBe(200);
       expect((await fetch(`${server.url}/chat/app`, auth)).status).toBe(200);
       const limited = await fetch(`${server.url}/chat/app`, auth);
       expect(limited.status).toBe(429);
       expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
-      expect(await (await fetch(`${server.url}/metrics`)).text()).toContain('agora_token_desk_tokens_issued_total{kind="chat"} 2');
-      await expect.poll(() => server.stdout().split('\n').filter((line) => line.includes('"statusCode":429')).length).toBeGreaterThan(0);
+      expect(await (await fetch(`${server.url}/metrics`)).text()).toContain(
+        'agora_token_desk_tokens_issued_total{kind="chat"} 2',
+      );
+      await expect
+        .poll(
+          () =>
+            server
+              .stdout()
+              .split('\n')
+              .filter((line) => line.includes('"statusCode":429')).length,
+        )
+        .toBeGreaterThan(0);
       await stop(server);
       const lines = server.stdout().trim().split('\n');
       for (const line of lines) expect(() => JSON.parse(line) as unknown, line).not.toThrow();
@@ -74,7 +92,10 @@ describe('serve on a network', () => {
     expect(missingFile.code).toBe(2);
     expect(missingFile.stderr).toMatch(/^error: cannot read the API keys file/);
     const badLimit = await serveFailure(['--port', '0', '--rate-limit', 'lots'], ENV);
-    expect([badLimit.code, badLimit.stderr.trim()]).toEqual([2, 'error: --rate-limit must be a whole number of at least 1, not "lots"']);
+    expect([badLimit.code, badLimit.stderr.trim()]).toEqual([
+      2,
+      'error: --rate-limit must be a whole number of at least 1, not "lots"',
+    ]);
     const both = await serveFailure(['--port', '0', '--all-profiles', '--profile', 'a'], ENV);
     expect([both.code, both.stderr.trim()]).toEqual([2, 'error: --all-profiles and --profile cannot be combined']);
   });
@@ -87,7 +108,13 @@ describe('serve JWT settings', () => {
     const badKey = await serveFailure(['--port', '0', '--jwt-public-key-file', '/nonexistent.pem'], ENV);
     expect(badKey.code).toBe(2);
     expect(badKey.stderr).toMatch(/^error: cannot read the JWT public key file/);
-    const badPattern = await serveFailure(['--port', '0', '--jwt-jwks-url', 'http://127.0.0.1:1/jwks', '--jwt-channel-pattern', '('], ENV);
-    expect([badPattern.code, badPattern.stderr.trim()]).toEqual([2, 'error: the JWT channel pattern is not a regular expression: (']);
+    const badPattern = await serveFailure(
+      ['--port', '0', '--jwt-jwks-url', 'http://127.0.0.1:1/jwks', '--jwt-channel-pattern', '('],
+      ENV,
+    );
+    expect([badPattern.code, badPattern.stderr.trim()]).toEqual([
+      2,
+      'error: the JWT channel pattern is not a regular expression: (',
+    ]);
   });
 });

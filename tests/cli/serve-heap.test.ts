@@ -21,7 +21,11 @@ describe('agora-token-desk serve heap settings', () => {
       Array.from({ length: 8 }, async () => {
         while (sent < 3000) {
           sent += 1;
-          const response = await fetch(`${server.url}/getToken`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+          const response = await fetch(`${server.url}/getToken`, {
+            method: 'POST',
+            body,
+            headers: { 'content-type': 'application/json' },
+          });
           if (response.status === 200) ok += 1;
           await response.text();
         }

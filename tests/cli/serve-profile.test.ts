@@ -4,7 +4,14 @@ import { ProfileStore } from '../../shared/profiles/profile-store.js';
 import { decodeToken } from '../../shared/token/index.js';
 import { runCli } from '../helpers/cli.js';
 import { startServe } from '../helpers/serve-process.js';
-import { keychainReady, randomCredentials, removeAll, secretToolLookup, tempHome, uniqueService } from '../profiles/keychain-env.js';
+import {
+  keychainReady,
+  randomCredentials,
+  removeAll,
+  secretToolLookup,
+  tempHome,
+  uniqueService,
+} from '../profiles/keychain-env.js';
 
 const ready = await keychainReady('serve --profile tests');
 
@@ -34,9 +41,15 @@ describe.skipIf(!ready)('agora-token-desk serve --profile (real Secret Service)'
     const server = await startServe(['--port', '0', '--profile', 'demo'], env);
     try {
       expect(server.stdout()).toContain(`App ID ${credentials.appId}`);
-      const { rtcToken, rtmToken } = (await (await fetch(`${server.url}/rte/test/publisher/uid/7`)).json()) as { rtcToken: string; rtmToken: string };
+      const { rtcToken, rtmToken } = (await (await fetch(`${server.url}/rte/test/publisher/uid/7`)).json()) as {
+        rtcToken: string;
+        rtmToken: string;
+      };
       for (const token of [rtcToken, rtmToken]) {
-        expect(decodeToken(token, { appCertificate: credentials.appCertificate })).toMatchObject({ appId: credentials.appId, signature: 'valid' });
+        expect(decodeToken(token, { appCertificate: credentials.appCertificate })).toMatchObject({
+          appId: credentials.appId,
+          signature: 'valid',
+        });
       }
       expect(server.stdout() + server.stderr()).not.toContain(credentials.appCertificate);
     } finally {

@@ -13,8 +13,12 @@ describe.skipIf(!ready)('agora-token-desk serve with several profiles (real Secr
     const a = randomCredentials();
     const b = randomCredentials();
     try {
-      expect((await runCli(['profile', 'add', 'a', '--app-id', a.appId], { env, input: `${a.appCertificate}\n` })).code).toBe(0);
-      expect((await runCli(['profile', 'add', 'b', '--app-id', b.appId], { env, input: `${b.appCertificate}\n` })).code).toBe(0);
+      expect(
+        (await runCli(['profile', 'add', 'a', '--app-id', a.appId], { env, input: `${a.appCertificate}\n` })).code,
+      ).toBe(0);
+      expect(
+        (await runCli(['profile', 'add', 'b', '--app-id', b.appId], { env, input: `${b.appCertificate}\n` })).code,
+      ).toBe(0);
       await runCli(['profile', 'use', 'b'], { env });
       const appIdOf = async (url: string): Promise<string> => {
         const response = await fetch(url);

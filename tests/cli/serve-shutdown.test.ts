@@ -27,7 +27,14 @@ describe('serve stops with a deadline', () => {
   });
 
   it('a second signal stops at once, without waiting for the deadline', async () => {
-    const server = await serve(['--shutdown-timeout', '3600', '--request-timeout', '3600', '--headers-timeout', '3600']);
+    const server = await serve([
+      '--shutdown-timeout',
+      '3600',
+      '--request-timeout',
+      '3600',
+      '--headers-timeout',
+      '3600',
+    ]);
     const stalled = await holdRequest(server.url, JSON.stringify({ tokenType: 'chat' }));
     server.child.kill('SIGINT');
     await expect.poll(() => server.stdout()).toMatch(/^stopping: finishing/m);

@@ -36,18 +36,40 @@ describe('agora-token-desk token', () => {
 
   it('rtc by account as subscriber with expiry flags and --json', async () => {
     const r = await runCli(
-      ['token', 'rtc', '--channel', 'demo', '--account', 'alice', '--role', 'subscriber', '--expire', '600', '--privilege-expire', '300', '--json'],
+      [
+        'token',
+        'rtc',
+        '--channel',
+        'demo',
+        '--account',
+        'alice',
+        '--role',
+        'subscriber',
+        '--expire',
+        '600',
+        '--privilege-expire',
+        '300',
+        '--json',
+      ],
       { env: creds },
     );
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as { token: string; issuedAt: number; expire: number; expiresAt: number };
     expect(json.expire).toBe(600);
     expect(json.expiresAt).toBe(json.issuedAt + 600);
-    expect(verified(json.token).services[0]).toEqual({ type: 'rtc', channel: 'demo', uid: 'alice', privileges: { joinChannel: 300 } });
+    expect(verified(json.token).services[0]).toEqual({
+      type: 'rtc',
+      channel: 'demo',
+      uid: 'alice',
+      privileges: { joinChannel: 300 },
+    });
   });
 
   it('rtc with per-privilege expiry', async () => {
-    const r = await runCli(['token', 'rtc', '--channel', 'c', '--uid', '1', '--audio-expire', '60', '--data-expire', '90'], { env: creds });
+    const r = await runCli(
+      ['token', 'rtc', '--channel', 'c', '--uid', '1', '--audio-expire', '60', '--data-expire', '90'],
+      { env: creds },
+    );
     expect(verified(r.stdout.trim()).services[0]?.privileges).toEqual({
       joinChannel: 3600,
       publishAudioStream: 60,
@@ -70,12 +92,16 @@ describe('agora-token-desk token', () => {
     expect(r.code).toBe(0);
     const [rtc, rtm, extra] = r.stdout.split('\n');
     expect(extra).toBe('');
-    expect(verified(rtc ?? '').services).toEqual([{ type: 'rtc', channel: 'room', uid: '7', privileges: { joinChannel: 3600 } }]);
+    expect(verified(rtc ?? '').services).toEqual([
+      { type: 'rtc', channel: 'room', uid: '7', privileges: { joinChannel: 3600 } },
+    ]);
     expect(verified(rtm ?? '').services[1]).toEqual({ type: 'rtm', userId: '7', privileges: { login: 3600 } });
   });
 
   it('rte --rtm-uid and --json', async () => {
-    const r = await runCli(['token', 'rte', '--channel', 'room', '--uid', '0', '--rtm-uid', 'carol', '--json'], { env: creds });
+    const r = await runCli(['token', 'rte', '--channel', 'room', '--uid', '0', '--rtm-uid', 'carol', '--json'], {
+      env: creds,
+    });
     const json = JSON.parse(r.stdout) as { rtcToken: string; rtmToken: string; rtmUserId: string };
     expect(json.rtmUserId).toBe('carol');
     expect(verified(json.rtmToken).services[1]).toMatchObject({ userId: 'carol' });
@@ -83,7 +109,9 @@ describe('agora-token-desk token', () => {
 
   it('chat user and app tokens', async () => {
     const user = await runCli(['token', 'chat', '--uid', 'dave'], { env: creds });
-    expect(verified(user.stdout.trim()).services).toEqual([{ type: 'chat', userId: 'dave', privileges: { user: 3600 } }]);
+    expect(verified(user.stdout.trim()).services).toEqual([
+      { type: 'chat', userId: 'dave', privileges: { user: 3600 } },
+    ]);
     const app = await runCli(['token', 'chat'], { env: creds });
     expect(verified(app.stdout.trim()).services).toEqual([{ type: 'chat', userId: '', privileges: { app: 3600 } }]);
   });
@@ -106,14 +134,34 @@ describe('agora-token-desk token', () => {
 
 describe('token errors: one line on stderr and the documented exit code', () => {
   it.each([
-    [['token', 'rtc', '--channel', 'demo', '--uid', 'abc'], 2, 'error: uid must be a whole number from 0 to 4294967295'],
-    [['token', 'rtc', '--channel', 'demo', '--uid', '4294967296'], 2, 'error: uid must be a whole number from 0 to 4294967295'],
+    [
+      ['token', 'rtc', '--channel', 'demo', '--uid', 'abc'],
+      2,
+      'error: uid must be a whole number from 0 to 4294967295',
+    ],
+    [
+      ['token', 'rtc', '--channel', 'demo', '--uid', '4294967296'],
+      2,
+      'error: uid must be a whole number from 0 to 4294967295',
+    ],
     [['token', 'rtc', '--channel', 'demo'], 2, 'error: give either --uid or --account'],
     [['token', 'rtc', '--channel', 'a/b', '--uid', '1'], 2, 'error: channel may contain only'],
-    [['token', 'rtc', '--channel', 'c', '--uid', '1', '--expire', '-5'], 2, 'error: expire must be a whole number of seconds'],
-    [['token', 'rtc', '--channel', 'c', '--uid', '1', '--expire', '1e3'], 2, 'error: expire must be a whole number of seconds'],
+    [
+      ['token', 'rtc', '--channel', 'c', '--uid', '1', '--expire', '-5'],
+      2,
+      'error: expire must be a whole number of seconds',
+    ],
+    [
+      ['token', 'rtc', '--channel', 'c', '--uid', '1', '--expire', '1e3'],
+      2,
+      'error: expire must be a whole number of seconds',
+    ],
     [['token', 'rtc', '--uid', '1'], 2, "error: required option '--channel <name>' not specified"],
-    [['token', 'rtc', '--channel', 'c', '--uid', '1', '--role', 'admin'], 2, "error: option '--role <role>' argument 'admin' is invalid"],
+    [
+      ['token', 'rtc', '--channel', 'c', '--uid', '1', '--role', 'admin'],
+      2,
+      "error: option '--role <role>' argument 'admin' is invalid",
+    ],
     [['token', 'rtm'], 2, "error: required option '--uid <user>' not specified"],
     [['token', 'rte', '--channel', 'c', '--uid', '0'], 2, 'error: RTM user id is required when the RTC uid is 0'],
     [['token', 'chat', '--uid', 'x'.repeat(65)], 2, 'error: user id must be at most 64 bytes'],

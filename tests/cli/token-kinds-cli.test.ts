@@ -12,13 +12,28 @@ const types = (token: string) => {
 
 describe('token <kind> for every kind in the registry', () => {
   it.each([
-    [['rtc-rtm', '--channel', 'demo', '--account', 'alice', '--rtm-expire', '600'], ['rtc', 'rtm']],
-    [['convoai', '--channel', 'demo', '--uid', '1001', '--rtm-uid', 'agent'], ['rtc', 'rtm', 'convoai']],
-    [['stt', '--channel', 'demo', '--uid', '2001', '--rtm-uid', 'stt'], ['rtc', 'rtm', 'stt']],
-    [['apaas', '--room', 'class-1', '--user', 'alice', '--role', '2'], ['rtm', 'chat', 'apaas']],
+    [
+      ['rtc-rtm', '--channel', 'demo', '--account', 'alice', '--rtm-expire', '600'],
+      ['rtc', 'rtm'],
+    ],
+    [
+      ['convoai', '--channel', 'demo', '--uid', '1001', '--rtm-uid', 'agent'],
+      ['rtc', 'rtm', 'convoai'],
+    ],
+    [
+      ['stt', '--channel', 'demo', '--uid', '2001', '--rtm-uid', 'stt'],
+      ['rtc', 'rtm', 'stt'],
+    ],
+    [
+      ['apaas', '--room', 'class-1', '--user', 'alice', '--role', '2'],
+      ['rtm', 'chat', 'apaas'],
+    ],
     [['apaas', '--user', 'alice'], ['apaas']],
     [['fpa'], ['fpa']],
-    [['rtm', '--uid', 'alice', '--read', 'message:room-*', '--read', 'user:bob', '--write', 'stream:lobby,group:g'], ['rtm2']],
+    [
+      ['rtm', '--uid', 'alice', '--read', 'message:room-*', '--read', 'user:bob', '--write', 'stream:lobby,group:g'],
+      ['rtm2'],
+    ],
   ])('token %j', async (args, services) => {
     const r = await runCli(['token', ...args], { env: creds });
     expect(r).toMatchObject({ code: 0, stderr: '' });
@@ -26,7 +41,9 @@ describe('token <kind> for every kind in the registry', () => {
   });
 
   it('convoai --json carries the REST header', async () => {
-    const r = await runCli(['token', 'convoai', '--channel', 'demo', '--uid', '5', '--rtm-uid', 'a', '--json'], { env: creds });
+    const r = await runCli(['token', 'convoai', '--channel', 'demo', '--uid', '5', '--rtm-uid', 'a', '--json'], {
+      env: creds,
+    });
     const json = JSON.parse(r.stdout) as { token: string; authorizationHeader: string };
     expect(json.authorizationHeader).toBe(`Authorization: agora token=${json.token}`);
   });

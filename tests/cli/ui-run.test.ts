@@ -42,7 +42,9 @@ describe('runUi (in process)', () => {
     await expect.poll(() => ui.opened.length).toBe(1);
     const [launchUrl = ''] = ui.opened;
     expect(launchUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#k=[\w-]{43}$/);
-    expect(ui.out).toEqual([`Agora Token Desk is running at ${launchUrl.split('#')[0]} and opens in your browser; Ctrl-C stops it.`]);
+    expect(ui.out).toEqual([
+      `Agora Token Desk is running at ${launchUrl.split('#')[0]} and opens in your browser; Ctrl-C stops it.`,
+    ]);
     expect((await fetch(launchUrl.split('#')[0] ?? '')).status).toBe(200);
     ui.stop();
     await running;
@@ -53,7 +55,9 @@ describe('runUi (in process)', () => {
   it('prints the address with the key when no browser can be opened', async () => {
     const ui = harness(async () => Promise.reject(new Error('xdg-open is not installed')));
     const running = runUi({ port: 0, host: '127.0.0.1', open: true }, ui.deps);
-    await expect.poll(() => ui.err).toEqual(['could not open a browser (xdg-open is not installed); open this address instead:']);
+    await expect
+      .poll(() => ui.err)
+      .toEqual(['could not open a browser (xdg-open is not installed); open this address instead:']);
     await expect.poll(() => ui.out.at(-1)).toBe(ui.opened[0]);
     ui.stop();
     await running;

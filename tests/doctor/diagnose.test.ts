@@ -18,12 +18,32 @@ describe('clean cases: every kind the engine builds, used as built', () => {
   it.each<[string, () => string, DiagnoseContext]>([
     ['rtc publisher joining', () => publisher, { action: 'rtc-join', channel: 'demo', uid: 42, appId: C.appId }],
     ['rtc publisher publishing', () => publisher, { action: 'rtc-publish', channel: 'demo', uid: 42 }],
-    ['rtc subscriber joining', () => rtc({ channel: 'demo', uid: 42, role: 'subscriber' }), { action: 'rtc-join', channel: 'demo', uid: 42 }],
-    ['rtc user account', () => rtc({ channel: 'demo', account: 'alice' }), { action: 'rtc-join', channel: 'demo', account: 'alice' }],
+    [
+      'rtc subscriber joining',
+      () => rtc({ channel: 'demo', uid: 42, role: 'subscriber' }),
+      { action: 'rtc-join', channel: 'demo', uid: 42 },
+    ],
+    [
+      'rtc user account',
+      () => rtc({ channel: 'demo', account: 'alice' }),
+      { action: 'rtc-join', channel: 'demo', account: 'alice' },
+    ],
     ['rtm login', () => buildRtmToken(C, { userId: 'alice' }, AT).token, { action: 'rtm-login', account: 'alice' }],
-    ['rtm stream channel', () => buildRtmToken(C, { userId: 'alice', channel: 'lobby' }, AT).token, { action: 'rtm-stream-channel', channel: 'lobby', account: 'alice' }],
-    ['rte pair, RTC half', () => buildRteTokens(C, { channel: 'demo', uid: 42 }, AT).rtcToken, { action: 'rtc-join', channel: 'demo', uid: 42 }],
-    ['rte pair, RTM half', () => buildRteTokens(C, { channel: 'demo', uid: 42 }, AT).rtmToken, { action: 'rtm-login', account: '42' }],
+    [
+      'rtm stream channel',
+      () => buildRtmToken(C, { userId: 'alice', channel: 'lobby' }, AT).token,
+      { action: 'rtm-stream-channel', channel: 'lobby', account: 'alice' },
+    ],
+    [
+      'rte pair, RTC half',
+      () => buildRteTokens(C, { channel: 'demo', uid: 42 }, AT).rtcToken,
+      { action: 'rtc-join', channel: 'demo', uid: 42 },
+    ],
+    [
+      'rte pair, RTM half',
+      () => buildRteTokens(C, { channel: 'demo', uid: 42 }, AT).rtmToken,
+      { action: 'rtm-login', account: '42' },
+    ],
     ['chat user', () => buildChatUserToken(C, { userId: 'bob' }, AT).token, { action: 'chat-login', account: 'bob' }],
     ['chat app', () => buildChatAppToken(C, {}, AT).token, { action: 'chat-app' }],
   ])('%s', (_name, token, context) => {
@@ -33,16 +53,64 @@ describe('clean cases: every kind the engine builds, used as built', () => {
   });
 
   it.each<[string, () => string, DiagnoseContext]>([
-    ['convoai', () => ConvoAITokenBuilder.buildToken(C.appId, C.appCertificate, 'agents', 'agent-1', RtcRole.PUBLISHER, 600, 600, 600, 600, 600, 'agent-1', 600), { action: 'convoai-rest', channel: 'agents', account: 'agent-1' }],
-    ['stt', () => SttTokenBuilder.buildToken(C.appId, C.appCertificate, 'calls', '9', RtcRole.PUBLISHER, 600, 600, 600, 600, 600, '9', 600), { action: 'stt-rest', channel: 'calls', uid: 9 }],
+    [
+      'convoai',
+      () =>
+        ConvoAITokenBuilder.buildToken(
+          C.appId,
+          C.appCertificate,
+          'agents',
+          'agent-1',
+          RtcRole.PUBLISHER,
+          600,
+          600,
+          600,
+          600,
+          600,
+          'agent-1',
+          600,
+        ),
+      { action: 'convoai-rest', channel: 'agents', account: 'agent-1' },
+    ],
+    [
+      'stt',
+      () =>
+        SttTokenBuilder.buildToken(
+          C.appId,
+          C.appCertificate,
+          'calls',
+          '9',
+          RtcRole.PUBLISHER,
+          600,
+          600,
+          600,
+          600,
+          600,
+          '9',
+          600,
+        ),
+      { action: 'stt-rest', channel: 'calls', uid: 9 },
+    ],
     ['fpa', () => FpaTokenBuilder.buildToken(C.appId, C.appCertificate), { action: 'fpa-login' }],
-    ['rtc + rtm in one token, joining', () => RtcTokenBuilder.buildTokenWithRtm(C.appId, C.appCertificate, 'demo', 'alice', RtcRole.PUBLISHER, 600, 600), { action: 'rtc-join', channel: 'demo', account: 'alice' }],
-    ['rtc + rtm in one token, logging in', () => RtcTokenBuilder.buildTokenWithRtm(C.appId, C.appCertificate, 'demo', 'alice', RtcRole.PUBLISHER, 600, 600), { action: 'rtm-login', account: 'alice' }],
-    ['rtm2 with permissions', () => {
-      const p = new Rtm2Permissions();
-      p.add(Rtm2Permissions.kMessageChannels, Rtm2Permissions.kRead, ['room-*']);
-      return RtmTokenBuilder.buildTokenWithPermissions(C.appId, C.appCertificate, 'alice', p, 600);
-    }, { action: 'rtm-login', account: 'alice' }],
+    [
+      'rtc + rtm in one token, joining',
+      () => RtcTokenBuilder.buildTokenWithRtm(C.appId, C.appCertificate, 'demo', 'alice', RtcRole.PUBLISHER, 600, 600),
+      { action: 'rtc-join', channel: 'demo', account: 'alice' },
+    ],
+    [
+      'rtc + rtm in one token, logging in',
+      () => RtcTokenBuilder.buildTokenWithRtm(C.appId, C.appCertificate, 'demo', 'alice', RtcRole.PUBLISHER, 600, 600),
+      { action: 'rtm-login', account: 'alice' },
+    ],
+    [
+      'rtm2 with permissions',
+      () => {
+        const p = new Rtm2Permissions();
+        p.add(Rtm2Permissions.kMessageChannels, Rtm2Permissions.kRead, ['room-*']);
+        return RtmTokenBuilder.buildTokenWithPermissions(C.appId, C.appCertificate, 'alice', p, 600);
+      },
+      { action: 'rtm-login', account: 'alice' },
+    ],
   ])('%s (agora-token builder)', (_name, token, context) => {
     const d = diagnoseToken(token(), { now: nowSeconds() + 5, ...context }, { certificates: certs });
     expect(d.findings).toEqual([]);
@@ -50,7 +118,11 @@ describe('clean cases: every kind the engine builds, used as built', () => {
   });
 
   it('a 006 token checked with its channel, uid and certificate', () => {
-    const d = diagnoseToken(v.RTC_PUBLISHER_006, { action: 'rtc-publish', channel: v.VECTOR_CHANNEL, uid: v.VECTOR_UID, now: 1446455000 }, { certificates: certs });
+    const d = diagnoseToken(
+      v.RTC_PUBLISHER_006,
+      { action: 'rtc-publish', channel: v.VECTOR_CHANNEL, uid: v.VECTOR_UID, now: 1446455000 },
+      { certificates: certs },
+    );
     expect(d).toMatchObject({ verdict: 'ok', findings: [] });
     expect(d.token).toMatchObject({ version: '006', messageTimestamp: v.VECTOR_TS });
     expect(d.token).not.toHaveProperty('issuedAt');
@@ -107,7 +179,10 @@ describe('each finding alone', () => {
   });
 
   it('a token signed by the secondary certificate is fine and says which signed', () => {
-    const d = run(publisher, {}, [{ label: 'primary', value: OTHER_CERT }, { label: 'secondary', value: C.appCertificate }]);
+    const d = run(publisher, {}, [
+      { label: 'primary', value: OTHER_CERT },
+      { label: 'secondary', value: C.appCertificate },
+    ]);
     expect(d.findings).toEqual([]);
     expect(d.token).toMatchObject({ signedBy: 'secondary' });
   });
@@ -160,7 +235,15 @@ describe('each finding alone', () => {
 
   it('channel_mismatch: Unicode normalisation', () => {
     // Outside our builder's channel alphabet, so built with agora-token itself, as a careless server would.
-    const token = RtcTokenBuilder.buildTokenWithUid(C.appId, C.appCertificate, 'caf\u00e9', 1, RtcRole.PUBLISHER, 600, 600);
+    const token = RtcTokenBuilder.buildTokenWithUid(
+      C.appId,
+      C.appCertificate,
+      'caf\u00e9',
+      1,
+      RtcRole.PUBLISHER,
+      600,
+      600,
+    );
     const d = run(token, { action: 'rtc-join', channel: 'cafe\u0301', uid: 1, now: nowSeconds() });
     expect(codes(d)).toEqual(['channel_mismatch']);
     expect(d.findings[0]?.message).toMatch(/Unicode normal forms/);
@@ -201,21 +284,49 @@ describe('each finding alone', () => {
   });
 
   it('a negative Java int uid is the same unsigned uid', () => {
-    const d = run(rtc({ channel: 'demo', uid: 2882341273 }), { action: 'rtc-join', channel: 'demo', uid: 2882341273 - 2 ** 32 });
+    const d = run(rtc({ channel: 'demo', uid: 2882341273 }), {
+      action: 'rtc-join',
+      channel: 'demo',
+      uid: 2882341273 - 2 ** 32,
+    });
     expect(d.findings).toEqual([]);
   });
 
   it('no_publish_privilege for a subscriber that publishes, mentioning co-host authentication', () => {
-    const d = run(rtc({ channel: 'demo', uid: 42, role: 'subscriber' }), { action: 'rtc-publish', channel: 'demo', uid: 42 });
+    const d = run(rtc({ channel: 'demo', uid: 42, role: 'subscriber' }), {
+      action: 'rtc-publish',
+      channel: 'demo',
+      uid: 42,
+    });
     expect(codes(d)).toEqual(['no_publish_privilege']);
     expect(d.findings[0]?.fix).toMatch(/co-host authentication/);
   });
 
   it.each<[string, () => string, DiagnoseContext, RegExp]>([
-    ['RTM login with an RTC-only token', () => publisher, { action: 'rtm-login', account: '42' }, /needs the rtm or rtm2 service with the login privilege; this token carries rtc\./],
-    ['a stream channel without the RTC service', () => buildRtmToken(C, { userId: 'alice' }, AT).token, { action: 'rtm-stream-channel', account: 'alice' }, /stream channel/],
-    ['chat login with an app token', () => buildChatAppToken(C, {}, AT).token, { action: 'chat-login', account: 'bob' }, /Chat app token/],
-    ['RTC join with an RTM token', () => buildRtmToken(C, { userId: 'alice' }, AT).token, { action: 'rtc-join' }, /^Joining the RTC channel needs the rtc service with the joinChannel privilege; this token carries rtm\.$/],
+    [
+      'RTM login with an RTC-only token',
+      () => publisher,
+      { action: 'rtm-login', account: '42' },
+      /needs the rtm or rtm2 service with the login privilege; this token carries rtc\./,
+    ],
+    [
+      'a stream channel without the RTC service',
+      () => buildRtmToken(C, { userId: 'alice' }, AT).token,
+      { action: 'rtm-stream-channel', account: 'alice' },
+      /stream channel/,
+    ],
+    [
+      'chat login with an app token',
+      () => buildChatAppToken(C, {}, AT).token,
+      { action: 'chat-login', account: 'bob' },
+      /Chat app token/,
+    ],
+    [
+      'RTC join with an RTM token',
+      () => buildRtmToken(C, { userId: 'alice' }, AT).token,
+      { action: 'rtc-join' },
+      /^Joining the RTC channel needs the rtc service with the joinChannel privilege; this token carries rtm\.$/,
+    ],
     ['ConvoAI REST with a plain RTC token', () => publisher, { action: 'convoai-rest' }, /Conversational AI/],
   ])('service_missing: %s', (_name, token, context, message) => {
     const d = run(token(), context);
@@ -236,8 +347,12 @@ describe('each finding alone', () => {
   });
 
   it('channel_mismatch for a 006 token from its checksum, without a certificate', () => {
-    const d = diagnoseToken(v.RTC_PUBLISHER_006, { action: 'rtc-join', channel: 'other', uid: v.VECTOR_UID, now: 1446455000 });
+    const d = diagnoseToken(v.RTC_PUBLISHER_006, {
+      action: 'rtc-join',
+      channel: 'other',
+      uid: v.VECTOR_UID,
+      now: 1446455000,
+    });
     expect(codes(d)).toEqual(['channel_mismatch', 'signature_unchecked']);
   });
 });
-

@@ -20,4 +20,3 @@ export function run(token: string, context: DiagnoseContext = {}, certificates =
 export const codes = (d: Diagnosis) => d.findings.map((f) => f.code);
 export const one = (d: Diagnosis, code: string) => d.findings.find((f) => f.code === code);
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
-

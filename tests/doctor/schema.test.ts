@@ -8,7 +8,14 @@ import * as v from '../fixtures/agora-vectors.js';
 
 describe('diagnose context schema', () => {
   it('accepts a full context and a signed 32-bit uid', () => {
-    const parsed = diagnoseContextSchema.parse({ appId: v.VECTOR_CREDENTIALS.appId, action: 'rtc-join', channel: ' demo ', uid: -1, errorCode: 110, now: 1 });
+    const parsed = diagnoseContextSchema.parse({
+      appId: v.VECTOR_CREDENTIALS.appId,
+      action: 'rtc-join',
+      channel: ' demo ',
+      uid: -1,
+      errorCode: 110,
+      now: 1,
+    });
     expect(parsed.channel).toBe(' demo ');
   });
   it.each([

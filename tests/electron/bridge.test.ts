@@ -47,7 +47,10 @@ describe('createTokenDeskApi', () => {
     });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'internal', message: "the app could not reach its main process: No handler registered for 'token:rtc'" },
+      error: {
+        code: 'internal',
+        message: "the app could not reach its main process: No handler registered for 'token:rtc'",
+      },
     });
   });
 

@@ -42,7 +42,10 @@ function runPreload(code: string) {
       listeners.get(channel)?.delete(listener);
     },
   };
-  const electron = { contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) }, ipcRenderer };
+  const electron = {
+    contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
+    ipcRenderer,
+  };
   const sandboxRequire = (id: string): unknown => {
     required.push(id);
     if (id !== 'electron') throw new Error(`a sandboxed preload cannot require ${id}`);
@@ -122,13 +125,20 @@ describe('main bundle (dist/electron/main.js)', () => {
     const imports = staticImports(readFileSync(MAIN, 'utf8')).filter((i) => i.from !== 'electron');
     expect(imports.map((i) => i.from)).toEqual(expect.arrayContaining(['zod', 'fastify', '@napi-rs/keyring']));
     const check = imports
-      .map((i, n) => `const m${n} = await import(${JSON.stringify(i.from)});` +
-        `for (const name of ${JSON.stringify(i.names)}) if (!(name in m${n})) missing.push(${JSON.stringify(i.from)} + ': ' + name);`)
+      .map(
+        (i, n) =>
+          `const m${n} = await import(${JSON.stringify(i.from)});` +
+          `for (const name of ${JSON.stringify(i.names)}) if (!(name in m${n})) missing.push(${JSON.stringify(i.from)} + ': ' + name);`,
+      )
       .join('\n');
-    const result = spawnSync(process.execPath, ['--input-type=module', '-e', `const missing = [];\n${check}\nconsole.log(JSON.stringify(missing));`], {
-      cwd: join(REPO_ROOT, 'dist', 'electron'),
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', `const missing = [];\n${check}\nconsole.log(JSON.stringify(missing));`],
+      {
+        cwd: join(REPO_ROOT, 'dist', 'electron'),
+        encoding: 'utf8',
+      },
+    );
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual([]);
   });

@@ -35,7 +35,10 @@ describe.skipIf(!available)('IPC token:diagnose (real doctor, real keychain)', (
 
   it('finds a tampered token invalid and a channel mismatch, with fixes', async () => {
     const { token } = buildRtcToken(credentials, { channel: 'room-a', uid: 7, role: 'publisher' });
-    const diagnosis = await h.ok('token:diagnose', { token: tamper007(token, 'room-a', 'room-b'), context: { channel: 'room-a' } });
+    const diagnosis = await h.ok('token:diagnose', {
+      token: tamper007(token, 'room-a', 'room-b'),
+      context: { channel: 'room-a' },
+    });
     expect(diagnosis.verdict).toBe('problems');
     expect(codes(diagnosis)).toEqual(expect.arrayContaining(['signature_invalid', 'channel_mismatch']));
     for (const finding of diagnosis.findings) expect(finding.fix).not.toBe('');
@@ -60,8 +63,12 @@ describe.skipIf(!available)('IPC token:diagnose (real doctor, real keychain)', (
 
   it('rejects a bad context once, at the door, naming the field', async () => {
     const { token } = buildRtcToken(credentials, { channel: 'room', uid: 7 });
-    expect(await h.fail('token:diagnose', { token, context: { uid: 1, account: 'a' } })).toMatchObject({ code: 'invalid_input' });
-    expect(await h.fail('token:diagnose', { token, context: { action: 'dance' } })).toMatchObject({ code: 'invalid_input' });
+    expect(await h.fail('token:diagnose', { token, context: { uid: 1, account: 'a' } })).toMatchObject({
+      code: 'invalid_input',
+    });
+    expect(await h.fail('token:diagnose', { token, context: { action: 'dance' } })).toMatchObject({
+      code: 'invalid_input',
+    });
     expect(await h.fail('token:diagnose', {})).toMatchObject({ code: 'invalid_input', field: 'token' });
     expect(await h.fail('token:diagnose', { token, profileId: 'nobody' })).toMatchObject({ code: 'profile_not_found' });
   });

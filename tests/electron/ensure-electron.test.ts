@@ -30,22 +30,28 @@ describe('scripts/ensure-electron.mjs (npm prestart)', () => {
 });
 
 describe('scripts/start-app.mjs (npm start, after the build)', () => {
-  it.skipIf(electronInstalled)('without Electron, runs browser mode with the arguments given and stops cleanly on SIGTERM', async () => {
-    const home = tempDir('atd-start-app');
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'scripts', 'start-app.mjs'), '--no-open'], { cwd: REPO_ROOT, env: uiEnv(home.path) });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    try {
-      await expect.poll(() => out).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#k=\S+$/m);
-      const url = /^(http:\/\/\S+)#k=/m.exec(out)?.[1] ?? '';
-      expect((await fetch(url)).status).toBe(200);
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
-      expect(out.trimEnd().split('\n').at(-1)).toBe('stopped');
-    } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
-      home.cleanup();
-    }
-  });
+  it.skipIf(electronInstalled)(
+    'without Electron, runs browser mode with the arguments given and stops cleanly on SIGTERM',
+    async () => {
+      const home = tempDir('atd-start-app');
+      const child = spawn(process.execPath, [join(REPO_ROOT, 'scripts', 'start-app.mjs'), '--no-open'], {
+        cwd: REPO_ROOT,
+        env: uiEnv(home.path),
+      });
+      let out = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+      const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+      try {
+        await expect.poll(() => out).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#k=\S+$/m);
+        const url = /^(http:\/\/\S+)#k=/m.exec(out)?.[1] ?? '';
+        expect((await fetch(url)).status).toBe(200);
+        child.kill('SIGTERM');
+        expect(await exited).toBe(0);
+        expect(out.trimEnd().split('\n').at(-1)).toBe('stopped');
+      } finally {
+        if (child.exitCode === null) child.kill('SIGKILL');
+        home.cleanup();
+      }
+    },
+  );
 });

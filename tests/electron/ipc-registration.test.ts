@@ -39,7 +39,10 @@ describe('IPC registration (real handlers)', () => {
   });
 
   it('parses each request with the contract schema before the handler runs', async () => {
-    expect(await h.fail('server:status', { text: 5 })).toEqual({ code: 'invalid_input', message: 'this call takes no request data' });
+    expect(await h.fail('server:status', { text: 5 })).toEqual({
+      code: 'invalid_input',
+      message: 'this call takes no request data',
+    });
     expect(await h.ok('server:status', undefined)).toEqual({ state: 'stopped' });
   });
 
@@ -55,11 +58,20 @@ describe('IPC registration (real handlers)', () => {
     const r = registry();
     const refusedFrom: Array<string | undefined> = [];
     const ran: unknown[] = [];
-    const counted = { ...h.handlers, 'server:status': (request: unknown) => (ran.push(request), h.handlers['server:status'](request)) };
+    const counted = {
+      ...h.handlers,
+      'server:status': (request: unknown) => (ran.push(request), h.handlers['server:status'](request)),
+    };
     registerIpcHandlers(r.ipcMain, counted, APP, (_channel, url) => refusedFrom.push(url));
-    await expect(r.invoke('server:status', `${APP}#/generate`, null)).resolves.toEqual({ ok: true, value: { state: 'stopped' } });
+    await expect(r.invoke('server:status', `${APP}#/generate`, null)).resolves.toEqual({
+      ok: true,
+      value: { state: 'stopped' },
+    });
 
-    const refused = { ok: false, error: { code: 'internal', message: 'refused: the request did not come from the app page' } };
+    const refused = {
+      ok: false,
+      error: { code: 'internal', message: 'refused: the request did not come from the app page' },
+    };
     await expect(r.invoke('server:status', 'https://example.com/', 'evil')).resolves.toEqual(refused);
     await expect(r.invoke('server:status', APP, 'iframe', { url: APP })).resolves.toEqual(refused);
     await expect(r.invoke('server:status', null, 'gone')).resolves.toEqual(refused);

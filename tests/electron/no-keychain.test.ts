@@ -54,7 +54,10 @@ describe.skipIf(!available)('IPC handlers when the keychain goes away', () => {
     const list = answers.list;
     if (!list.ok) throw new Error(list.error.message);
     expect(list.value['profiles']).toMatchObject([{ name: 'saved', appId: credentials.appId }]);
-    expect(list.value['keychain']).toMatchObject({ available: false, message: expect.stringContaining('gnome-keyring') });
+    expect(list.value['keychain']).toMatchObject({
+      available: false,
+      message: expect.stringContaining('gnome-keyring'),
+    });
   });
 
   it('answers token, server and profile calls with keychain_unavailable, not a crash', () => {
@@ -73,7 +76,9 @@ describe.skipIf(!available)('IPC handlers when the keychain goes away', () => {
     if (!decode.ok) throw new Error(decode.error.message);
     expect(decode.value['profile']).toMatchObject({ name: 'saved' });
     expect(decode.value['decoded']).toMatchObject({ appId: credentials.appId, signature: 'unchecked' });
-    expect(decode.value['signatureReason']).toMatch(/^Profile "saved" has this App ID, but its App Certificate could not be read/);
+    expect(decode.value['signatureReason']).toMatch(
+      /^Profile "saved" has this App ID, but its App Certificate could not be read/,
+    );
     expect(stdout.toLowerCase()).not.toContain(credentials.appCertificate);
   });
 });

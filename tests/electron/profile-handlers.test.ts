@@ -29,7 +29,14 @@ describe.skipIf(!available)('IPC profiles:* handlers (real ProfileStore and keyc
 
   it('adds a profile and answers with its view, without the certificate', async () => {
     const view = await h.ok('profiles:add', { name: 'staging', ...first });
-    expect(Object.keys(view).sort()).toEqual(['appId', 'createdAt', 'hasSecondaryCertificate', 'id', 'isDefault', 'name']);
+    expect(Object.keys(view).sort()).toEqual([
+      'appId',
+      'createdAt',
+      'hasSecondaryCertificate',
+      'id',
+      'isDefault',
+      'name',
+    ]);
     expect(view.hasSecondaryCertificate).toBe(false);
     expect(view).toMatchObject({ name: 'staging', appId: first.appId });
     expect(Number.isNaN(Date.parse(view.createdAt))).toBe(false);
@@ -39,11 +46,13 @@ describe.skipIf(!available)('IPC profiles:* handlers (real ProfileStore and keyc
   });
 
   it('reports bad input with the field and the engine’s message', async () => {
-    expect(await h.fail('profiles:add', { name: 'x', appId: 'nothex', appCertificate: second.appCertificate })).toEqual({
-      code: 'invalid_input',
-      field: 'appId',
-      message: 'App ID must be 32 hexadecimal characters',
-    });
+    expect(await h.fail('profiles:add', { name: 'x', appId: 'nothex', appCertificate: second.appCertificate })).toEqual(
+      {
+        code: 'invalid_input',
+        field: 'appId',
+        message: 'App ID must be 32 hexadecimal characters',
+      },
+    );
     expect(await h.fail('profiles:add', { name: 'x', appId: second.appId, appCertificate: '12' })).toEqual({
       code: 'invalid_input',
       field: 'appCertificate',
@@ -58,8 +67,14 @@ describe.skipIf(!available)('IPC profiles:* handlers (real ProfileStore and keyc
       code: 'invalid_input',
       message: 'unknown field: extra',
     });
-    expect(await h.fail('profiles:add', 'staging')).toMatchObject({ code: 'invalid_input', message: 'the request must be an object' });
-    expect(await h.fail('profiles:list', { all: true })).toMatchObject({ code: 'invalid_input', message: 'this call takes no request data' });
+    expect(await h.fail('profiles:add', 'staging')).toMatchObject({
+      code: 'invalid_input',
+      message: 'the request must be an object',
+    });
+    expect(await h.fail('profiles:list', { all: true })).toMatchObject({
+      code: 'invalid_input',
+      message: 'this call takes no request data',
+    });
   });
 
   it('refuses a second profile with the same name', async () => {

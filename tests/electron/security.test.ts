@@ -25,7 +25,9 @@ describe('Content-Security-Policy', () => {
 
   it('runs only the app’s own scripts: nothing remote, inline or evaluated', () => {
     expect(csp.get('script-src')).toEqual(["'self'"]);
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|unsafe-hashes|strict-dynamic|nonce-|sha256-/);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(
+      /unsafe-inline|unsafe-eval|unsafe-hashes|strict-dynamic|nonce-|sha256-/,
+    );
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|wss?:|\*/);
   });
 
@@ -75,7 +77,13 @@ describe('navigation and window.open', () => {
   });
 
   it('opens nothing that is not plain https', () => {
-    for (const url of ['http://example.com/', 'file:///etc/passwd', 'mailto:a@b.c', 'smb://host/share', 'https://user:pw@example.com/']) {
+    for (const url of [
+      'http://example.com/',
+      'file:///etc/passwd',
+      'mailto:a@b.c',
+      'smb://host/share',
+      'https://user:pw@example.com/',
+    ]) {
       expect(decideWindowOpen(url), url).toEqual({ action: 'deny' });
     }
   });

@@ -22,7 +22,12 @@ function controller(options?: ConstructorParameters<typeof ServerController>[0])
 describe('ServerController: several profiles, API keys, exposure, quit', () => {
   it('serves several profiles, picked by appId, and reports them in its status', async () => {
     const status = await controller().start(request(), [VECTOR_CREDENTIALS, OTHER], { profileIds: ['p1', 'p2'] });
-    expect(status).toMatchObject({ state: 'listening', profileIds: ['p1', 'p2'], appIds: [VECTOR_CREDENTIALS.appId, OTHER.appId], authentication: 'none' });
+    expect(status).toMatchObject({
+      state: 'listening',
+      profileIds: ['p1', 'p2'],
+      appIds: [VECTOR_CREDENTIALS.appId, OTHER.appId],
+      authentication: 'none',
+    });
     const answer = (await (await fetch(`${status.url}/chat/app?appId=${OTHER.appId}`)).json()) as { chatToken: string };
     expect(decodeToken(answer.chatToken).appId).toBe(OTHER.appId);
   });
@@ -30,7 +35,11 @@ describe('ServerController: several profiles, API keys, exposure, quit', () => {
   it('passes API keys, rate limit and metrics through', async () => {
     const key = generateApiKey();
     expect(key).toMatch(/^atd_[A-Za-z0-9_-]{43}$/);
-    const status = await controller().start(request(), VECTOR_CREDENTIALS, { apiKeys: [key], rateLimit: { max: 1 }, metrics: true });
+    const status = await controller().start(request(), VECTOR_CREDENTIALS, {
+      apiKeys: [key],
+      rateLimit: { max: 1 },
+      metrics: true,
+    });
     expect(status.authentication).toBe('api-keys');
     expect((await fetch(`${status.url}/rtm/u`)).status).toBe(401);
     const auth = { headers: { authorization: `Bearer ${key}` } };
@@ -41,9 +50,13 @@ describe('ServerController: several profiles, API keys, exposure, quit', () => {
 
   it('refuses to listen off loopback without an API key unless "no authentication" was chosen', async () => {
     const refused = controller();
-    await expect(refused.start(request('0.0.0.0'), VECTOR_CREDENTIALS)).rejects.toThrow(/needs an API key or an explicit choice/);
+    await expect(refused.start(request('0.0.0.0'), VECTOR_CREDENTIALS)).rejects.toThrow(
+      /needs an API key or an explicit choice/,
+    );
     expect(refused.status()).toMatchObject({ state: 'error', error: { code: 'invalid_input', field: 'host' } });
-    const chosen = await controller().start(request('0.0.0.0'), VECTOR_CREDENTIALS, { allowUnauthenticatedExposure: true });
+    const chosen = await controller().start(request('0.0.0.0'), VECTOR_CREDENTIALS, {
+      allowUnauthenticatedExposure: true,
+    });
     expect(chosen.state).toBe('listening');
   });
 

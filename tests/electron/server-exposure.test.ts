@@ -33,21 +33,46 @@ describe.skipIf(!available)('IPC server:start: several profiles and exposure', (
   });
 
   it('serves every profile chosen: the first without appId, the others by appId', async () => {
-    const status = await h.ok('server:start', { profileIds: [ids[1], ids[0]], port: 0, host: '127.0.0.1', corsOrigins: '' });
-    expect(status).toMatchObject({ state: 'listening', profileIds: [ids[1], ids[0]], appIds: [second.appId, first.appId], authentication: 'none' });
+    const status = await h.ok('server:start', {
+      profileIds: [ids[1], ids[0]],
+      port: 0,
+      host: '127.0.0.1',
+      corsOrigins: '',
+    });
+    expect(status).toMatchObject({
+      state: 'listening',
+      profileIds: [ids[1], ids[0]],
+      appIds: [second.appId, first.appId],
+      authentication: 'none',
+    });
     expect(status).not.toHaveProperty('apiKey');
     const plain = (await (await fetch(`${status.url}/rtm/alice/`)).json()) as { rtmToken: string };
-    expect(decodeToken(plain.rtmToken, { appCertificate: second.appCertificate })).toMatchObject({ appId: second.appId, signature: 'valid' });
-    const picked = (await (await fetch(`${status.url}/rtm/alice/?appId=${first.appId}`)).json()) as { rtmToken: string };
-    expect(decodeToken(picked.rtmToken, { appCertificate: first.appCertificate })).toMatchObject({ appId: first.appId, signature: 'valid' });
+    expect(decodeToken(plain.rtmToken, { appCertificate: second.appCertificate })).toMatchObject({
+      appId: second.appId,
+      signature: 'valid',
+    });
+    const picked = (await (await fetch(`${status.url}/rtm/alice/?appId=${first.appId}`)).json()) as {
+      rtmToken: string;
+    };
+    expect(decodeToken(picked.rtmToken, { appCertificate: first.appCertificate })).toMatchObject({
+      appId: first.appId,
+      signature: 'valid',
+    });
     expect((await fetch(`${status.url}/rtm/alice/?appId=${'f'.repeat(32)}`)).status).toBe(404);
     await h.ok('server:stop', undefined);
   });
 
   it('checks the profile list: at least one, each once, every one known', async () => {
     const base = { port: 0, host: '127.0.0.1', corsOrigins: '' };
-    expect(await h.fail('server:start', { ...base, profileIds: [] })).toMatchObject({ code: 'invalid_input', field: 'profileIds', message: 'choose at least one profile' });
-    expect(await h.fail('server:start', { ...base, profileIds: [ids[0], ids[0]] })).toMatchObject({ code: 'invalid_input', message: 'choose each profile once' });
+    expect(await h.fail('server:start', { ...base, profileIds: [] })).toMatchObject({
+      code: 'invalid_input',
+      field: 'profileIds',
+      message: 'choose at least one profile',
+    });
+    expect(await h.fail('server:start', { ...base, profileIds: [ids[0], ids[0]] })).toMatchObject({
+      code: 'invalid_input',
+      message: 'choose each profile once',
+    });
     expect((await h.fail('server:start', { ...base, profileIds: [ids[0], 'missing'] })).code).toBe('profile_not_found');
     expect((await h.fail('server:start', { ...base, profileId: ids[0] })).code).toBe('invalid_input');
     expect(h.server.status().state).not.toBe('listening');
@@ -55,14 +80,25 @@ describe.skipIf(!available)('IPC server:start: several profiles and exposure', (
 
   it('refuses to listen beyond loopback without a choice', async () => {
     const error = await h.fail('server:start', exposed({}));
-    expect(error).toMatchObject({ code: 'invalid_input', field: 'host', message: expect.stringContaining('needs an API key or an explicit choice') });
+    expect(error).toMatchObject({
+      code: 'invalid_input',
+      field: 'host',
+      message: expect.stringContaining('needs an API key or an explicit choice'),
+    });
     expect(h.server.status().state).toBe('error');
   });
 
   it('"no authentication" needs the confirmation, then serves anyone', async () => {
-    expect(await h.fail('server:start', exposed({ exposure: { mode: 'no-auth' } }))).toMatchObject({ code: 'invalid_input', field: 'exposure.confirmed' });
-    expect((await h.fail('server:start', exposed({ exposure: { mode: 'no-auth', confirmed: false } }))).code).toBe('invalid_input');
-    expect((await h.fail('server:start', exposed({ exposure: { mode: 'open' } }))).message).toBe('choose an API key or no authentication');
+    expect(await h.fail('server:start', exposed({ exposure: { mode: 'no-auth' } }))).toMatchObject({
+      code: 'invalid_input',
+      field: 'exposure.confirmed',
+    });
+    expect((await h.fail('server:start', exposed({ exposure: { mode: 'no-auth', confirmed: false } }))).code).toBe(
+      'invalid_input',
+    );
+    expect((await h.fail('server:start', exposed({ exposure: { mode: 'open' } }))).message).toBe(
+      'choose an API key or no authentication',
+    );
     const status = await h.ok('server:start', exposed({ exposure: { mode: 'no-auth', confirmed: true } }));
     expect(status).toMatchObject({ state: 'listening', host: '0.0.0.0', authentication: 'none' });
     expect(status).not.toHaveProperty('apiKey');
@@ -72,10 +108,18 @@ describe.skipIf(!available)('IPC server:start: several profiles and exposure', (
 
   it('"API key": main makes a key, returns it once, and the server wants it', async () => {
     events.length = 0;
-    const started = await h.ok('server:start', exposed({ exposure: { mode: 'api-key' }, rateLimit: { max: 100 }, metrics: true }));
+    const started = await h.ok(
+      'server:start',
+      exposed({ exposure: { mode: 'api-key' }, rateLimit: { max: 100 }, metrics: true }),
+    );
     const key = started.apiKey ?? '';
     expect(key).toMatch(/^atd_[A-Za-z0-9_-]{43}$/);
-    expect(started).toMatchObject({ state: 'listening', authentication: 'api-keys', profileIds: [ids[0]], appIds: [first.appId] });
+    expect(started).toMatchObject({
+      state: 'listening',
+      authentication: 'api-keys',
+      profileIds: [ids[0]],
+      appIds: [first.appId],
+    });
 
     const url = local(started.port);
     expect((await fetch(`${url}/rtm/alice/`)).status).toBe(401);
@@ -97,7 +141,9 @@ describe.skipIf(!available)('IPC server:start: several profiles and exposure', (
     const again = await h.ok('server:start', exposed({ exposure: { mode: 'api-key' } }));
     expect(again.apiKey).toMatch(/^atd_/);
     expect(again.apiKey).not.toBe(key);
-    expect((await fetch(`${local(again.port)}/rtm/alice/`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(401);
+    expect(
+      (await fetch(`${local(again.port)}/rtm/alice/`, { headers: { authorization: `Bearer ${key}` } })).status,
+    ).toBe(401);
     await h.ok('server:stop', undefined);
   });
 });

@@ -55,7 +55,14 @@ describe.skipIf(!available)('IPC server:* handlers (real LocalTokenServer on loo
 
   it('starts on the profile, serves /ping and tokens over a real socket, and streams the request log', async () => {
     const status = await h.ok('server:start', { profileIds: [profileId], port: 0, host: '127.0.0.1', corsOrigins: '' });
-    expect(status).toMatchObject({ state: 'listening', host: '127.0.0.1', profileIds: [profileId], appIds: [credentials.appId], authentication: 'none', corsOrigins: '' });
+    expect(status).toMatchObject({
+      state: 'listening',
+      host: '127.0.0.1',
+      profileIds: [profileId],
+      appIds: [credentials.appId],
+      authentication: 'none',
+      corsOrigins: '',
+    });
     expect(status.port).toBeGreaterThan(0);
     expect(status.url).toBe(`http://127.0.0.1:${status.port}`);
     expect(await h.ok('server:status', null)).toEqual(status);
@@ -91,7 +98,12 @@ describe.skipIf(!available)('IPC server:* handlers (real LocalTokenServer on loo
     const blocker = await listenOnFreePort();
     try {
       const port = portOf(blocker);
-      const error = await h.fail('server:start', { profileIds: [profileId], port, host: '127.0.0.1', corsOrigins: '*' });
+      const error = await h.fail('server:start', {
+        profileIds: [profileId],
+        port,
+        host: '127.0.0.1',
+        corsOrigins: '*',
+      });
       expect(error.code).toBe('port_in_use');
       expect(error.message).toContain(String(port));
       const status = await h.ok('server:status', undefined);
@@ -109,7 +121,11 @@ describe.skipIf(!available)('IPC server:* handlers (real LocalTokenServer on loo
       field: 'port',
       message: 'port must be a whole number from 0 to 65535',
     });
-    expect(await h.fail('server:start', { ...base, host: ' ' })).toEqual({ code: 'invalid_input', field: 'host', message: 'host is required' });
+    expect(await h.fail('server:start', { ...base, host: ' ' })).toEqual({
+      code: 'invalid_input',
+      field: 'host',
+      message: 'host is required',
+    });
     expect((await h.fail('server:start', { ...base, profileIds: ['missing'] })).code).toBe('profile_not_found');
     expect(h.server.status().state).not.toBe('listening');
   });

@@ -51,7 +51,8 @@ export async function openHarness() {
     if (!('rtcToken' in built)) throw new Error(`${kind} built one token, not a pair`);
     return built;
   }
-  const failBuild = (kind: KindId, request: unknown): Promise<ErrorInfo> => fail('token:build', envelope(kind, request));
+  const failBuild = (kind: KindId, request: unknown): Promise<ErrorInfo> =>
+    fail('token:build', envelope(kind, request));
   async function close(): Promise<void> {
     await server.dispose();
     await removeAll(profiles).catch(() => undefined);

@@ -11,7 +11,8 @@ function as007(decoded: DecodedToken): DecodedToken007 {
   if (decoded.version !== '007') throw new Error(`expected a 007 token, got ${decoded.version}`);
   return decoded;
 }
-const service = (decoded: DecodedToken, type: ServiceInfo['type']) => as007(decoded).services.find((s) => s.type === type);
+const service = (decoded: DecodedToken, type: ServiceInfo['type']) =>
+  as007(decoded).services.find((s) => s.type === type);
 
 describe.skipIf(!available)('IPC token:* handlers (real engine, real keychain)', () => {
   let h: Harness;
@@ -38,7 +39,12 @@ describe.skipIf(!available)('IPC token:* handlers (real engine, real keychain)',
     expect(built.expiresAt).toBe(built.issuedAt + 600);
     const decoded = verify(built.token);
     expect(decoded).toMatchObject({ appId: credentials.appId, signature: 'valid' });
-    expect(service(decoded, 'rtc')).toEqual({ type: 'rtc', channel: 'room 1', uid: '42', privileges: { joinChannel: 600 } });
+    expect(service(decoded, 'rtc')).toEqual({
+      type: 'rtc',
+      channel: 'room 1',
+      uid: '42',
+      privileges: { joinChannel: 600 },
+    });
 
     const byAccount = await h.build('rtc', { profileId, channel: 'room 1', account: 'alice', role: 'publisher' });
     expect(service(verify(byAccount.token), 'rtc')).toMatchObject({ uid: 'alice' });
@@ -63,19 +69,46 @@ describe.skipIf(!available)('IPC token:* handlers (real engine, real keychain)',
 
   it('validation errors carry the field and the engine’s message', async () => {
     const cases: Array<[KindId, Record<string, unknown>, { field: string; message: string }]> = [
-      ['rtc', { profileId, channel: '', uid: 1, role: 'publisher' }, { field: 'channel', message: 'channel is required' }],
-      ['rtc', { profileId, channel: 'c', uid: -1, role: 'publisher' }, { field: 'uid', message: 'uid must be a whole number from 0 to 4294967295' }],
-      ['rtc', { profileId, channel: 'c', uid: 1, role: 'admin' }, { field: 'role', message: 'role must be publisher or subscriber' }],
+      [
+        'rtc',
+        { profileId, channel: '', uid: 1, role: 'publisher' },
+        { field: 'channel', message: 'channel is required' },
+      ],
+      [
+        'rtc',
+        { profileId, channel: 'c', uid: -1, role: 'publisher' },
+        { field: 'uid', message: 'uid must be a whole number from 0 to 4294967295' },
+      ],
+      [
+        'rtc',
+        { profileId, channel: 'c', uid: 1, role: 'admin' },
+        { field: 'role', message: 'role must be publisher or subscriber' },
+      ],
       ['rtc', { channel: 'c', uid: 1, role: 'publisher' }, { field: 'profileId', message: 'profile is required' }],
       ['rtm', { profileId, userId: '' }, { field: 'userId', message: 'user id is required' }],
-      ['rte', { profileId, channel: 'c', uid: 1, role: 'publisher', expire: 1.5 }, { field: 'expire', message: 'expire must be a whole number of seconds from 1 to 4294967295 (0 means the default)' }],
+      [
+        'rte',
+        { profileId, channel: 'c', uid: 1, role: 'publisher', expire: 1.5 },
+        {
+          field: 'expire',
+          message: 'expire must be a whole number of seconds from 1 to 4294967295 (0 means the default)',
+        },
+      ],
       ['chat', { profileId, userId: 'x'.repeat(65) }, { field: 'userId', message: 'user id must be at most 64 bytes' }],
     ];
     for (const [kind, request, expected] of cases) {
-      expect(await h.failBuild(kind, request), `${kind} ${JSON.stringify(request)}`).toEqual({ code: 'invalid_input', ...expected });
+      expect(await h.failBuild(kind, request), `${kind} ${JSON.stringify(request)}`).toEqual({
+        code: 'invalid_input',
+        ...expected,
+      });
     }
-    expect(await h.failBuild('rtc', null)).toMatchObject({ code: 'invalid_input', message: 'the request must be an object' });
-    expect((await h.failBuild('rtc', { profileId: 'no-such-profile', channel: 'c', uid: 1, role: 'publisher' })).code).toBe('profile_not_found');
+    expect(await h.failBuild('rtc', null)).toMatchObject({
+      code: 'invalid_input',
+      message: 'the request must be an object',
+    });
+    expect(
+      (await h.failBuild('rtc', { profileId: 'no-such-profile', channel: 'c', uid: 1, role: 'publisher' })).code,
+    ).toBe('profile_not_found');
   });
 
   it('token:decode verifies with the profile whose App ID the token carries', async () => {
@@ -112,9 +145,15 @@ describe.skipIf(!available)('IPC token:* handlers (real engine, real keychain)',
     expect(bare.profile).toEqual({ id: vectorProfileId, name: 'vectors' });
     expect(bare.signatureReason).toContain('give both');
 
-    const right = await h.ok('token:decode', { token: RTC_PUBLISHER_006, channel: VECTOR_CHANNEL, uid: String(VECTOR_UID) });
+    const right = await h.ok('token:decode', {
+      token: RTC_PUBLISHER_006,
+      channel: VECTOR_CHANNEL,
+      uid: String(VECTOR_UID),
+    });
     expect(right.decoded.signature).toBe('valid');
-    expect(right.signatureReason).toBe(`Signed with the App Certificate of profile "vectors" for channel "${VECTOR_CHANNEL}" and uid ${VECTOR_UID}.`);
+    expect(right.signatureReason).toBe(
+      `Signed with the App Certificate of profile "vectors" for channel "${VECTOR_CHANNEL}" and uid ${VECTOR_UID}.`,
+    );
 
     const wrong = await h.ok('token:decode', { token: RTC_PUBLISHER_006, channel: 'other', uid: String(VECTOR_UID) });
     expect(wrong.decoded.signature).toBe('invalid');
@@ -128,6 +167,10 @@ describe.skipIf(!available)('IPC token:* handlers (real engine, real keychain)',
     });
     expect((await h.fail('token:decode', { token: '007AAAA' })).code).toBe('invalid_token');
     expect(await h.fail('token:decode', { token: '   ' })).toMatchObject({ code: 'invalid_input', field: 'token' });
-    expect(await h.fail('token:decode', {})).toMatchObject({ code: 'invalid_input', field: 'token', message: 'token is required' });
+    expect(await h.fail('token:decode', {})).toMatchObject({
+      code: 'invalid_input',
+      field: 'token',
+      message: 'token is required',
+    });
   });
 });

@@ -27,7 +27,13 @@ describe('window state', () => {
 
   it('remembers size, position and maximized across launches (creating the data folder)', () => {
     saveWindowState(file, { x: 100, y: 80, width: 1300.4, height: 900 }, true);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ width: 1300, height: 900, x: 100, y: 80, maximized: true });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      width: 1300,
+      height: 900,
+      x: 100,
+      y: 80,
+      maximized: true,
+    });
     expect(loadWindowState(file, SCREEN)).toEqual({ width: 1300, height: 900, x: 100, y: 80, maximized: true });
   });
 

@@ -29,7 +29,12 @@ export function rawRequest(url: string, options: RawRequest = {}): Promise<RawRe
 }
 
 /** A JSON POST to one browser-mode channel, with the key unless told otherwise. */
-export function postChannel(base: string, channel: string, body: unknown, headers: Record<string, string>): Promise<RawResponse> {
+export function postChannel(
+  base: string,
+  channel: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<RawResponse> {
   return rawRequest(`${base}api/${channel}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...headers },

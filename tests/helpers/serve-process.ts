@@ -16,8 +16,16 @@ export interface ServeProcess {
 }
 
 /** `nodeArgs` go to Node itself, before the CLI (V8 trace flags, for instance). */
-export function startServe(args: string[], env: Record<string, string>, cwd = REPO_ROOT, nodeArgs: string[] = []): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, CLI_BIN, 'serve', ...args], { cwd, env: { ...baseEnv(), ...env } });
+export function startServe(
+  args: string[],
+  env: Record<string, string>,
+  cwd = REPO_ROOT,
+  nodeArgs: string[] = [],
+): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, CLI_BIN, 'serve', ...args], {
+    cwd,
+    env: { ...baseEnv(), ...env },
+  });
   let out = '';
   let err = '';
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
@@ -33,7 +41,11 @@ export function startServe(args: string[], env: Record<string, string>, cwd = RE
 }
 
 /** Runs serve expecting it to fail before listening; returns its exit code and output. */
-export async function serveFailure(args: string[], env: Record<string, string>, cwd = REPO_ROOT): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export async function serveFailure(
+  args: string[],
+  env: Record<string, string>,
+  cwd = REPO_ROOT,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [CLI_BIN, 'serve', ...args], { cwd, env: { ...baseEnv(), ...env } });
   let stdout = '';
   let stderr = '';
@@ -69,7 +81,17 @@ export function holdRequest(url: string, body: string, path = '/getToken'): Prom
     let cutResolve: () => void = () => undefined;
     const cut = new Promise<void>((res) => (cutResolve = res));
     const req = request(
-      { host: hostname, port, method: 'POST', path, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), expect: '100-continue' } },
+      {
+        host: hostname,
+        port,
+        method: 'POST',
+        path,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          expect: '100-continue',
+        },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));

@@ -24,7 +24,11 @@ export interface UiProcess {
 }
 
 export function uiEnv(home: string): Record<string, string> {
-  return { ...baseEnv(), AGORA_TOKEN_DESK_HOME: home, [KEYCHAIN_SERVICE_ENV_VAR]: process.env[KEYCHAIN_SERVICE_ENV_VAR] ?? '' };
+  return {
+    ...baseEnv(),
+    AGORA_TOKEN_DESK_HOME: home,
+    [KEYCHAIN_SERVICE_ENV_VAR]: process.env[KEYCHAIN_SERVICE_ENV_VAR] ?? '',
+  };
 }
 
 export function startUi(home: string, args: string[] = []): Promise<UiProcess> {

@@ -4,8 +4,12 @@ import { defaultDataDir } from '../../shared/profiles/data-dir.js';
 // Electron's app.getPath('userData') is appData + productName; these are its appData rules.
 describe('defaultDataDir', () => {
   it('Linux: $XDG_CONFIG_HOME, else ~/.config, plus the product name', () => {
-    expect(defaultDataDir({ platform: 'linux', home: '/home/ada', env: {} })).toBe('/home/ada/.config/Agora Token Desk');
-    expect(defaultDataDir({ platform: 'linux', home: '/home/ada', env: { XDG_CONFIG_HOME: '/xdg' } })).toBe('/xdg/Agora Token Desk');
+    expect(defaultDataDir({ platform: 'linux', home: '/home/ada', env: {} })).toBe(
+      '/home/ada/.config/Agora Token Desk',
+    );
+    expect(defaultDataDir({ platform: 'linux', home: '/home/ada', env: { XDG_CONFIG_HOME: '/xdg' } })).toBe(
+      '/xdg/Agora Token Desk',
+    );
   });
 
   it('macOS: ~/Library/Application Support', () => {
@@ -25,8 +29,12 @@ describe('defaultDataDir', () => {
 
   it('AGORA_TOKEN_DESK_HOME wins on every platform, made absolute', () => {
     for (const platform of ['linux', 'darwin'] as const) {
-      expect(defaultDataDir({ platform, home: '/h', env: { AGORA_TOKEN_DESK_HOME: '/data/atd', XDG_CONFIG_HOME: '/x' } })).toBe('/data/atd');
+      expect(
+        defaultDataDir({ platform, home: '/h', env: { AGORA_TOKEN_DESK_HOME: '/data/atd', XDG_CONFIG_HOME: '/x' } }),
+      ).toBe('/data/atd');
     }
-    expect(defaultDataDir({ platform: 'linux', home: '/h', env: { AGORA_TOKEN_DESK_HOME: 'rel' } })).toBe(`${process.cwd()}/rel`);
+    expect(defaultDataDir({ platform: 'linux', home: '/h', env: { AGORA_TOKEN_DESK_HOME: 'rel' } })).toBe(
+      `${process.cwd()}/rel`,
+    );
   });
 });

@@ -1,13 +1,22 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CorruptMetadataError, MAX_METADATA_BYTES, MetadataFile, emptyMetadata, parseMetadata, type Metadata } from '../../shared/profiles/metadata-file.js';
+import {
+  CorruptMetadataError,
+  MAX_METADATA_BYTES,
+  MetadataFile,
+  emptyMetadata,
+  parseMetadata,
+  type Metadata,
+} from '../../shared/profiles/metadata-file.js';
 import { tempHome } from './keychain-env.js';
 
 const sample: Metadata = {
   version: 1,
   defaultProfileId: 'a1',
-  profiles: [{ id: 'a1', name: 'demo', appId: '970CA35de60c44645bbae8a215061b33', createdAt: '2026-11-23T00:00:00.000Z' }],
+  profiles: [
+    { id: 'a1', name: 'demo', appId: '970CA35de60c44645bbae8a215061b33', createdAt: '2026-11-23T00:00:00.000Z' },
+  ],
 };
 
 // profiles.json itself; the keychain side is in profile-store.test.ts.
@@ -40,8 +49,16 @@ describe('MetadataFile', () => {
   it.each([
     ['not JSON', '{"version": 1, "profiles": [', /not valid JSON/],
     ['a wrong shape', '{"version": 1, "profiles": {}}', /unexpected content/],
-    ['a certificate field', JSON.stringify({ ...sample, profiles: [{ ...sample.profiles[0], appCertificate: 'x' }] }), /unexpected content/],
-    ['duplicate names', JSON.stringify({ ...sample, profiles: [sample.profiles[0], { ...sample.profiles[0], id: 'b2', name: 'DEMO' }] }), /share a name/],
+    [
+      'a certificate field',
+      JSON.stringify({ ...sample, profiles: [{ ...sample.profiles[0], appCertificate: 'x' }] }),
+      /unexpected content/,
+    ],
+    [
+      'duplicate names',
+      JSON.stringify({ ...sample, profiles: [sample.profiles[0], { ...sample.profiles[0], id: 'b2', name: 'DEMO' }] }),
+      /share a name/,
+    ],
   ])('moves a file with %s aside, keeps its bytes and says where it went', async (_label, text, reason) => {
     const dir = fresh();
     writeFileSync(join(dir, 'profiles.json'), text);
@@ -65,7 +82,11 @@ describe('MetadataFile', () => {
   const bigFile = (bytes: number): string => {
     const one = JSON.stringify(element);
     const count = Math.ceil(bytes / (one.length + 1));
-    return JSON.stringify({ version: 1, defaultProfileId: null, profiles: Array.from({ length: count }, () => element) });
+    return JSON.stringify({
+      version: 1,
+      defaultProfileId: null,
+      profiles: Array.from({ length: count }, () => element),
+    });
   };
 
   it.each([
@@ -91,7 +112,9 @@ describe('MetadataFile', () => {
     writeFileSync(join(dir, 'profiles.json'), text);
     const error = (await new MetadataFile(dir).read().catch((e: unknown) => e)) as CorruptMetadataError;
     expect(error).toBeInstanceOf(CorruptMetadataError);
-    expect(error.message).toMatch(/^profiles\.json could not be read \(unexpected content at profiles\.0\.appId\); it was moved to /);
+    expect(error.message).toMatch(
+      /^profiles\.json could not be read \(unexpected content at profiles\.0\.appId\); it was moved to /,
+    );
   });
 
   it('parseMetadata names only the first problem', () => {

@@ -4,7 +4,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { TokenDeskError } from '../../shared/errors.js';
 import { OsKeychain, type Keychain } from '../../shared/profiles/keychain.js';
 import { ProfileStore } from '../../shared/profiles/profile-store.js';
-import { keychainReady, randomCredentials, removeAll, secretToolLookup, tempHome, uniqueService } from './keychain-env.js';
+import {
+  keychainReady,
+  randomCredentials,
+  removeAll,
+  secretToolLookup,
+  tempHome,
+  uniqueService,
+} from './keychain-env.js';
 import { makeReadOnly } from './read-only-dir.js';
 
 const ready = await keychainReady('ProfileStore failure tests');
@@ -69,39 +76,42 @@ describe.skipIf(!ready)('ProfileStore: a failed change leaves the previous state
     if (restore === undefined) console.log('skipped the read-only data folder case: chattr +i is not permitted here');
     return restore !== undefined;
   })();
-  it.skipIf(!readOnlyCase)('in a read-only data folder every change fails with data_folder_unusable and nothing is lost', async () => {
-    const { home, service, store } = open();
-    const c = randomCredentials();
-    const kept = await store.add({ name: 'kept', ...c, secondaryCertificate: randomCredentials().appCertificate });
-    const before = await store.list();
-    const file = readFileSync(join(home, 'profiles.json'), 'utf8');
-    const restore = makeReadOnly(home)!;
-    try {
-      const attempts: Array<Promise<unknown>> = [
-        store.remove('kept'),
-        store.add({ name: 'new', ...randomCredentials() }),
-        store.rename('kept', 'renamed'),
-        store.edit('kept', { appId: randomCredentials().appId }),
-        store.updateCertificate('kept', randomCredentials().appCertificate),
-        store.setDefault('kept'),
-        store.rotate('kept'),
-      ];
-      for (const attempt of attempts) {
-        const error = await failure(attempt);
-        expect(error.code).toBe('data_folder_unusable');
-        expect(error.message).toBe(
-          `the data folder ${home} cannot be used (${process.getuid?.() === 0 ? 'EPERM' : 'EACCES'}: permission denied): make it a folder you can write to, or set AGORA_TOKEN_DESK_HOME to one`,
-        );
+  it.skipIf(!readOnlyCase)(
+    'in a read-only data folder every change fails with data_folder_unusable and nothing is lost',
+    async () => {
+      const { home, service, store } = open();
+      const c = randomCredentials();
+      const kept = await store.add({ name: 'kept', ...c, secondaryCertificate: randomCredentials().appCertificate });
+      const before = await store.list();
+      const file = readFileSync(join(home, 'profiles.json'), 'utf8');
+      const restore = makeReadOnly(home)!;
+      try {
+        const attempts: Array<Promise<unknown>> = [
+          store.remove('kept'),
+          store.add({ name: 'new', ...randomCredentials() }),
+          store.rename('kept', 'renamed'),
+          store.edit('kept', { appId: randomCredentials().appId }),
+          store.updateCertificate('kept', randomCredentials().appCertificate),
+          store.setDefault('kept'),
+          store.rotate('kept'),
+        ];
+        for (const attempt of attempts) {
+          const error = await failure(attempt);
+          expect(error.code).toBe('data_folder_unusable');
+          expect(error.message).toBe(
+            `the data folder ${home} cannot be used (${process.getuid?.() === 0 ? 'EPERM' : 'EACCES'}: permission denied): make it a folder you can write to, or set AGORA_TOKEN_DESK_HOME to one`,
+          );
+        }
+      } finally {
+        restore();
       }
-    } finally {
-      restore();
-    }
-    expect(readFileSync(join(home, 'profiles.json'), 'utf8')).toBe(file);
-    expect(await store.list()).toEqual(before);
-    expect(secretToolLookup(kept.id, service)).toBe(c.appCertificate);
-    // The add that failed took its certificate back out of the keychain: no orphan.
-    expect(before.problems).toEqual([]);
-  });
+      expect(readFileSync(join(home, 'profiles.json'), 'utf8')).toBe(file);
+      expect(await store.list()).toEqual(before);
+      expect(secretToolLookup(kept.id, service)).toBe(c.appCertificate);
+      // The add that failed took its certificate back out of the keychain: no orphan.
+      expect(before.problems).toEqual([]);
+    },
+  );
 
   it('remove: when deleting the certificates fails, the profile and both certificates stay', async () => {
     const { service, keychain, store } = open();
@@ -120,7 +130,9 @@ describe.skipIf(!ready)('ProfileStore: a failed change leaves the previous state
   it('add: when saving the secondary certificate fails, the primary is taken back out and no profile is written', async () => {
     const { home, keychain, store } = open();
     keychain.failSetNumber = 2;
-    await failure(store.add({ name: 'half', ...randomCredentials(), secondaryCertificate: randomCredentials().appCertificate }));
+    await failure(
+      store.add({ name: 'half', ...randomCredentials(), secondaryCertificate: randomCredentials().appCertificate }),
+    );
     expect(await store.list()).toEqual({ profiles: [], problems: [] });
     expect(await keychain.list()).toEqual([]);
     expect(() => readFileSync(join(home, 'profiles.json'))).toThrow();
@@ -131,7 +143,9 @@ describe.skipIf(!ready)('ProfileStore: a failed change leaves the previous state
     const c = randomCredentials();
     const secondary = randomCredentials().appCertificate;
     await store.add({ name: 'rot', ...c });
-    expect((await failure(store.rotate('rot'))).message).toMatch(/^profile "rot" has no secondary certificate to promote; save one first with: agora-token-desk profile edit rot --secondary-certificate-stdin$/);
+    expect((await failure(store.rotate('rot'))).message).toMatch(
+      /^profile "rot" has no secondary certificate to promote; save one first with: agora-token-desk profile edit rot --secondary-certificate-stdin$/,
+    );
     await store.setSecondaryCertificate('rot', secondary);
     expect((await store.list()).profiles[0]).toMatchObject({ name: 'rot', hasSecondaryCertificate: true });
 
@@ -141,7 +155,11 @@ describe.skipIf(!ready)('ProfileStore: a failed change leaves the previous state
 
     keychain.failSetNumber = undefined;
     await store.rotate('rot');
-    expect(await store.certificates('rot')).toEqual({ appId: c.appId, primary: secondary, secondary: c.appCertificate });
+    expect(await store.certificates('rot')).toEqual({
+      appId: c.appId,
+      primary: secondary,
+      secondary: c.appCertificate,
+    });
     expect(await store.credentials('rot')).toEqual({ appId: c.appId, appCertificate: secondary });
     expect(await store.removeSecondaryCertificate('rot')).toBe(true);
     expect(await store.certificates('rot')).toEqual({ appId: c.appId, primary: secondary });
@@ -152,7 +170,11 @@ describe.skipIf(!ready)('ProfileStore: a failed change leaves the previous state
     const { keychain, store } = open();
     const stray = `${randomCredentials().appId}.secondary`;
     await keychain.set(stray, randomCredentials().appCertificate);
-    const added = await store.add({ name: 'live', ...randomCredentials(), secondaryCertificate: randomCredentials().appCertificate });
+    const added = await store.add({
+      name: 'live',
+      ...randomCredentials(),
+      secondaryCertificate: randomCredentials().appCertificate,
+    });
     const { problems } = await store.list();
     expect(problems).toEqual([expect.objectContaining({ kind: 'orphan_certificate', profileId: stray })]);
     // A live profile's secondary is not an orphan and cannot be removed as one.
@@ -184,6 +206,8 @@ describe('ProfileStore: file-system errors on the data folder', () => {
     mkdirSync(join(home, 'profiles.json'), { recursive: true });
     const error = await failure(new ProfileStore({ home, keychain: new OsKeychain(uniqueService()) }).getDefault());
     expect(error).toMatchObject({ code: 'data_folder_unusable' });
-    expect(error.message).toContain(`the data folder ${home} cannot be used (EISDIR: a folder is where a file is expected)`);
+    expect(error.message).toContain(
+      `the data folder ${home} cannot be used (EISDIR: a folder is where a file is expected)`,
+    );
   });
 });

@@ -53,7 +53,7 @@ describe.skipIf(!ready)('ProfileStore on the real Secret Service', () => {
   });
 
   it('puts the certificate in the keychain under the profile id, and only the metadata in profiles.json', async () => {
-    const { store, home , service } = open();
+    const { store, home, service } = open();
     const c = credentials();
     const added = await store.add({ name: 'demo', ...c });
     expect(added).toMatchObject({ name: 'demo', appId: c.appId, isDefault: true });
@@ -67,7 +67,7 @@ describe.skipIf(!ready)('ProfileStore on the real Secret Service', () => {
   });
 
   it('makes only the first profile the default; use, rename and a new certificate work by name or id', async () => {
-    const { store , service } = open();
+    const { store, service } = open();
     const first = await store.add({ name: 'first', ...credentials() });
     const second = await store.add({ name: 'second', ...credentials() });
     expect(second.isDefault).toBe(false);
@@ -84,7 +84,7 @@ describe.skipIf(!ready)('ProfileStore on the real Secret Service', () => {
   });
 
   it('removes the keychain entry with the profile; the default is then unset', async () => {
-    const { store , service } = open();
+    const { store, service } = open();
     const added = await store.add({ name: 'gone', ...credentials() });
     await store.remove('gone');
     expect(secretToolLookup(added.id, service)).toBeUndefined();
@@ -95,7 +95,7 @@ describe.skipIf(!ready)('ProfileStore on the real Secret Service', () => {
   });
 
   it('refuses a duplicate name (case-blind) and bad input, changing nothing', async () => {
-    const { store , service } = open();
+    const { store, service } = open();
     const c = credentials();
     await store.add({ name: 'prod', ...c });
     const before = await store.list();
@@ -111,8 +111,13 @@ describe.skipIf(!ready)('ProfileStore on the real Secret Service', () => {
       field: 'appCertificate',
       message: 'App Certificate must be 32 hexadecimal characters',
     });
-    expect(await failure(store.add({ name: '  ', ...credentials() }))).toMatchObject({ field: 'name', message: 'profile name is required' });
-    expect((await failure(store.add({ name: 'a\tb', ...credentials() }))).message).toBe('profile name may not contain control characters');
+    expect(await failure(store.add({ name: '  ', ...credentials() }))).toMatchObject({
+      field: 'name',
+      message: 'profile name is required',
+    });
+    expect((await failure(store.add({ name: 'a\tb', ...credentials() }))).message).toBe(
+      'profile name may not contain control characters',
+    );
     await store.add({ name: 'other', ...credentials() });
     expect((await failure(store.rename('other', 'Prod'))).code).toBe('profile_exists');
     expect((await failure(store.updateCertificate('prod', 'zz'))).field).toBe('appCertificate');
@@ -123,7 +128,7 @@ describe.skipIf(!ready)('ProfileStore on the real Secret Service', () => {
   });
 
   it('reports a profile whose keychain entry is missing, and says so when it is used', async () => {
-    const { store , service } = open();
+    const { store, service } = open();
     const added = await store.add({ name: 'lost', ...credentials() });
     secretToolClear(added.id, service);
     const { problems } = await store.list();
@@ -140,7 +145,7 @@ describe.skipIf(!ready)('ProfileStore on the real Secret Service', () => {
   });
 
   it('reports a keychain entry with no profile, and removes it by its account id', async () => {
-    const { store , service } = open();
+    const { store, service } = open();
     const orphan = `orphan-${randomCredentials().appId}`;
     const secret = credentials().appCertificate;
     secretToolStore(orphan, secret, service);
@@ -155,26 +160,30 @@ describe.skipIf(!ready)('ProfileStore on the real Secret Service', () => {
   });
 
   it('moves a corrupt profiles.json aside, reports it, and keeps its orphaned certificates visible', async () => {
-    const { store, home , service } = open();
+    const { store, home, service } = open();
     const added = await store.add({ name: 'before', ...credentials() });
     writeFileSync(join(home, 'profiles.json'), '{ this is not json');
     const error = await failure(store.get('before'));
     expect(error.code).toBe('profile_store_corrupt');
-    expect(error.message).toMatch(/profiles\.json could not be read \(it is not valid JSON\); it was moved to .*profiles\.json\.corrupt-/);
+    expect(error.message).toMatch(
+      /profiles\.json could not be read \(it is not valid JSON\); it was moved to .*profiles\.json\.corrupt-/,
+    );
     const { profiles, problems } = await store.list();
     expect(profiles).toEqual([]);
     expect(problems.map((p) => p.kind).sort()).toEqual(['corrupt_metadata', 'orphan_certificate']);
     expect(problems.find((p) => p.kind === 'orphan_certificate')?.profileId).toBe(added.id);
     // Nothing was lost: the entry is still in the keychain and the old file is kept.
     expect(secretToolLookup(added.id, service)).toBeDefined();
-    expect(filesUnder(home).some((f) => /profiles\.json\.corrupt-/.test(f.path) && f.text === '{ this is not json')).toBe(true);
+    expect(
+      filesUnder(home).some((f) => /profiles\.json\.corrupt-/.test(f.path) && f.text === '{ this is not json'),
+    ).toBe(true);
     // The store goes on working after the move.
     await store.add({ name: 'after', ...credentials() });
     await store.remove(added.id);
   });
 
   it('serialises concurrent changes: two adds at once both land', async () => {
-    const { store , service } = open();
+    const { store } = open();
     await Promise.all([store.add({ name: 'one', ...credentials() }), store.add({ name: 'two', ...credentials() })]);
     expect((await store.list()).profiles.map((p) => p.name).sort()).toEqual(['one', 'two']);
   });

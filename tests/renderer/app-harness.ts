@@ -20,7 +20,14 @@ import { serveStatic, type StaticSite } from './static-server.js';
 
 export const RENDERER_DIR = join(REPO_ROOT, 'dist', 'renderer');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /**
  * Whether the browser tests can run. Without Chromium on a laptop: one line and a skip;
@@ -96,10 +103,13 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
   });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   const stopEvents = createEventSubscriptions(server, (event, payload) => {
-    page.evaluate(([name, data]) => (window as unknown as Record<string, (e: unknown, p: unknown) => void>)[name]?.(data[0], data[1]), [
-      EMIT_FUNCTION,
-      [event, payload],
-    ] as const).catch(() => undefined);
+    page
+      .evaluate(
+        ([name, data]) =>
+          (window as unknown as Record<string, (e: unknown, p: unknown) => void>)[name]?.(data[0], data[1]),
+        [EMIT_FUNCTION, [event, payload]] as const,
+      )
+      .catch(() => undefined);
   });
   await page.goto(site.url);
 

@@ -38,7 +38,10 @@ describe.runIf(ready)('browser mode: the app in Chromium over `agora-token-desk 
   beforeAll(async () => {
     ui = await startUi(home.path);
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1200, height: 860 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    context = await browser.newContext({
+      viewport: { width: 1200, height: 860 },
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
     await context.addInitScript({ content: REPORT_CSP });
     page = await context.newPage();
     page.on('console', (message) => {
@@ -47,7 +50,10 @@ describe.runIf(ready)('browser mode: the app in Chromium over `agora-token-desk 
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('response', (response) => {
       if (new URL(response.url()).pathname.startsWith('/api/') && !response.url().endsWith('/api/events')) {
-        response.text().then((body) => apiBodies.push(body), () => undefined);
+        response.text().then(
+          (body) => apiBodies.push(body),
+          () => undefined,
+        );
       }
     });
     await page.goto(ui.launchUrl);
@@ -66,7 +72,15 @@ describe.runIf(ready)('browser mode: the app in Chromium over `agora-token-desk 
     expect(page.url()).not.toContain(ui.key);
     expect(new URL(page.url()).hash).toBe('#/profiles');
     expect(await page.evaluate((name) => sessionStorage.getItem(name), ACCESS_KEY_STORAGE)).toBe(ui.key);
-    expect(await page.evaluate(() => Object.isFrozen(window.tokenDesk) && Object.keys(window.tokenDesk ?? {}).sort().join())).toBe('invoke,on');
+    expect(
+      await page.evaluate(
+        () =>
+          Object.isFrozen(window.tokenDesk) &&
+          Object.keys(window.tokenDesk ?? {})
+            .sort()
+            .join(),
+      ),
+    ).toBe('invoke,on');
   });
 
   it('Profiles: adds a profile; its certificate never comes back', async () => {

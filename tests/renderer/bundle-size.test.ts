@@ -13,8 +13,13 @@ describe('the production renderer build (dist/renderer, built by npm test)', () 
 
   it('ships at most 110 KB of gzipped JavaScript in total', () => {
     expect(scripts.length).toBeGreaterThan(0);
-    const gzipped = scripts.reduce((sum, name) => sum + gzipSync(readFileSync(join(assets, name)), { level: 9 }).length, 0);
-    console.log(`renderer JavaScript: ${scripts.length} file(s), ${(gzipped / 1024).toFixed(1)} KB gzipped (limit 110 KB)`);
+    const gzipped = scripts.reduce(
+      (sum, name) => sum + gzipSync(readFileSync(join(assets, name)), { level: 9 }).length,
+      0,
+    );
+    console.log(
+      `renderer JavaScript: ${scripts.length} file(s), ${(gzipped / 1024).toFixed(1)} KB gzipped (limit 110 KB)`,
+    );
     expect(gzipped).toBeLessThanOrEqual(LIMIT_BYTES);
   });
 

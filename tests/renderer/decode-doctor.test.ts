@@ -9,7 +9,10 @@ const credentials = randomCredentials();
 
 /** The one live region: it speaks when a check completes. */
 const summary = (page: Page) => page.getByRole('status').textContent();
-const findings = async (page: Page) => ((await page.getByRole('list', { name: 'Findings' }).count()) === 0 ? '' : await page.getByRole('list', { name: 'Findings' }).textContent());
+const findings = async (page: Page) =>
+  (await page.getByRole('list', { name: 'Findings' }).count()) === 0
+    ? ''
+    : await page.getByRole('list', { name: 'Findings' }).textContent();
 const timeline = (page: Page) => page.getByRole('list', { name: 'Expiry timeline' }).textContent();
 
 describe.runIf(ready)('Decode: Check against my app, in Chromium on the real handlers', () => {
@@ -28,7 +31,10 @@ describe.runIf(ready)('Decode: Check against my app, in Chromium on the real han
     await page.getByRole('heading', { name: 'Decode', level: 1 }).waitFor();
   });
 
-  async function check(token: string, context: { appId?: string; action?: string; channel?: string; uid?: string }): Promise<void> {
+  async function check(
+    token: string,
+    context: { appId?: string; action?: string; channel?: string; uid?: string },
+  ): Promise<void> {
     await page.getByLabel('Token', { exact: true }).fill(token);
     await page.getByRole('heading', { name: 'Check against my app', level: 2 }).waitFor();
     await page.getByLabel('Client App ID').fill(context.appId ?? '');
@@ -45,7 +51,8 @@ describe.runIf(ready)('Decode: Check against my app, in Chromium on the real han
     expect(await findings(page)).toBe('');
     expect(await page.getByLabel('Signature').textContent()).toMatch(/^Signature: valid/);
     const bars = (await timeline(page)) ?? '';
-    for (const label of ['token: ends', 'rtc joinChannel: ends', 'rtc publishAudioStream: ends']) expect(bars).toContain(label);
+    for (const label of ['token: ends', 'rtc joinChannel: ends', 'rtc publishAudioStream: ends'])
+      expect(bars).toContain(label);
     expect(app.pageErrors).toEqual([]);
   });
 
@@ -63,7 +70,11 @@ describe.runIf(ready)('Decode: Check against my app, in Chromium on the real han
 
   it('reports an expired token and a wrong App ID, and marks the bars expired', async () => {
     const issuedAt = Math.floor(Date.now() / 1000) - 7200;
-    const { token } = buildRtcToken(credentials, { channel: 'room-1', uid: 42, role: 'publisher', expire: 600 }, { issuedAt });
+    const { token } = buildRtcToken(
+      credentials,
+      { channel: 'room-1', uid: 42, role: 'publisher', expire: 600 },
+      { issuedAt },
+    );
     const other = randomCredentials();
     await check(token, { appId: other.appId, action: 'rtc-join', channel: 'room-1', uid: '42' });
     await expect.poll(() => findings(page)).toContain('app_id_mismatch');

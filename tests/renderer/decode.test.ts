@@ -44,7 +44,15 @@ describe.runIf(ready)('Decode, in Chromium on the real handlers', () => {
     expect(header).toContain('(profile “demo”)');
     expect(header).toMatch(/in 1[45] min/);
     const rtc = (await page.getByLabel('RTC service').textContent()) ?? '';
-    for (const text of ['room-9', '1234', 'joinChannel', 'publishAudioStream', 'publishVideoStream', 'publishDataStream']) expect(rtc).toContain(text);
+    for (const text of [
+      'room-9',
+      '1234',
+      'joinChannel',
+      'publishAudioStream',
+      'publishVideoStream',
+      'publishDataStream',
+    ])
+      expect(rtc).toContain(text);
     await saveScreenshot(page, 'decode-light');
   });
 

@@ -48,10 +48,19 @@ describe.runIf(ready)('Generate, in Chromium on the real handlers', () => {
     const token = decoded007(await shownToken(page));
     expect(token.expire).toBe(600);
     expect(token.services).toEqual([
-      { type: 'rtc', channel: 'room-1', uid: '42', privileges: { joinChannel: 600, publishAudioStream: 600, publishVideoStream: 600, publishDataStream: 600 } },
+      {
+        type: 'rtc',
+        channel: 'room-1',
+        uid: '42',
+        privileges: { joinChannel: 600, publishAudioStream: 600, publishVideoStream: 600, publishDataStream: 600 },
+      },
     ]);
-    await expect.poll(() => page.getByLabel('CLI command', { exact: true }).textContent()).toBe('agora-token-desk token rtc --profile demo --channel room-1 --uid 42 --expire 600');
-    expect(await page.getByLabel('curl command', { exact: true }).textContent()).toBe("curl 'http://127.0.0.1:8080/rtc/room-1/publisher/uid/42/?expiry=600'");
+    await expect
+      .poll(() => page.getByLabel('CLI command', { exact: true }).textContent())
+      .toBe('agora-token-desk token rtc --profile demo --channel room-1 --uid 42 --expire 600');
+    expect(await page.getByLabel('curl command', { exact: true }).textContent()).toBe(
+      "curl 'http://127.0.0.1:8080/rtc/room-1/publisher/uid/42/?expiry=600'",
+    );
   });
 
   it('copies the token: the clipboard holds exactly the shown token', async () => {
@@ -70,8 +79,12 @@ describe.runIf(ready)('Generate, in Chromium on the real handlers', () => {
     await page.getByLabel('User account', { exact: true }).press('Control+Enter');
     await expect.poll(() => shownToken(page)).not.toBe(before);
     const token = decoded007(await shownToken(page));
-    expect(token.services).toEqual([{ type: 'rtc', channel: 'room-1', uid: 'alice', privileges: { joinChannel: 120 } }]);
-    expect(await page.getByLabel('CLI command', { exact: true }).textContent()).toContain('--account alice --role subscriber --join-expire 120');
+    expect(token.services).toEqual([
+      { type: 'rtc', channel: 'room-1', uid: 'alice', privileges: { joinChannel: 120 } },
+    ]);
+    expect(await page.getByLabel('CLI command', { exact: true }).textContent()).toContain(
+      '--account alice --role subscriber --join-expire 120',
+    );
     await saveScreenshot(page, 'generate-light');
   });
 
@@ -80,11 +93,25 @@ describe.runIf(ready)('Generate, in Chromium on the real handlers', () => {
     await page.getByLabel('User ID').fill('bob');
     await page.getByLabel('Stream channel (optional)').fill('*');
     await page.getByRole('button', { name: 'Generate' }).click();
-    await expect.poll(async () => decoded007(await shownToken(page)).services.map((service) => service.type).sort()).toEqual(['rtc', 'rtm']);
+    await expect
+      .poll(async () =>
+        decoded007(await shownToken(page))
+          .services.map((service) => service.type)
+          .sort(),
+      )
+      .toEqual(['rtc', 'rtm']);
     const token = decoded007(await shownToken(page));
-    expect(token.services.find((service) => service.type === 'rtm')).toMatchObject({ userId: 'bob', privileges: { login: 600 } });
+    expect(token.services.find((service) => service.type === 'rtm')).toMatchObject({
+      userId: 'bob',
+      privileges: { login: 600 },
+    });
     // A stream channel carries an RTC service for it: join + publish data, as agora-token-service emits.
-    expect(token.services.find((service) => service.type === 'rtc')).toEqual({ type: 'rtc', channel: '*', uid: 'bob', privileges: { joinChannel: 600, publishDataStream: 600 } });
+    expect(token.services.find((service) => service.type === 'rtc')).toEqual({
+      type: 'rtc',
+      channel: '*',
+      uid: 'bob',
+      privileges: { joinChannel: 600, publishDataStream: 600 },
+    });
   });
 
   it('builds an RTC + RTM pair; the RTM user defaults to the uid', async () => {
@@ -105,12 +132,18 @@ describe.runIf(ready)('Generate, in Chromium on the real handlers', () => {
     // The expiry is kept across kinds; empty means the default.
     await page.getByLabel('Token expiry (seconds)').fill('');
     await page.getByRole('button', { name: 'Generate' }).click();
-    await expect.poll(async () => decoded007(await shownToken(page)).services[0]).toMatchObject({ type: 'chat', userId: 'carol', privileges: { user: 3600 } });
+    await expect
+      .poll(async () => decoded007(await shownToken(page)).services[0])
+      .toMatchObject({ type: 'chat', userId: 'carol', privileges: { user: 3600 } });
     // An empty user id makes an app token.
     await page.getByLabel('User ID').fill('');
     await page.getByRole('button', { name: 'Generate' }).click();
-    await expect.poll(async () => decoded007(await shownToken(page)).services[0]).toMatchObject({ type: 'chat', privileges: { app: 3600 } });
-    expect(await page.getByLabel('curl command', { exact: true }).textContent()).toBe('curl http://127.0.0.1:8080/chat/app/');
+    await expect
+      .poll(async () => decoded007(await shownToken(page)).services[0])
+      .toMatchObject({ type: 'chat', privileges: { app: 3600 } });
+    expect(await page.getByLabel('curl command', { exact: true }).textContent()).toBe(
+      'curl http://127.0.0.1:8080/chat/app/',
+    );
   });
 
   it("shows the engine's messages for bad input and generates nothing", async () => {
@@ -121,13 +154,15 @@ describe.runIf(ready)('Generate, in Chromium on the real handlers', () => {
     await page.getByLabel('UID', { exact: true }).fill('4294967296');
     await page.getByLabel('Token expiry (seconds)').fill('1.5');
     await page.getByRole('button', { name: 'Generate' }).click();
-    await expect.poll(() => page.getByRole('alert').allTextContents()).toEqual(
-      expect.arrayContaining([
-        expect.stringContaining('channel may contain only letters'),
-        'uid must be a whole number from 0 to 4294967295',
-        expect.stringContaining('expire must be a whole number of seconds'),
-      ]),
-    );
+    await expect
+      .poll(() => page.getByRole('alert').allTextContents())
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('channel may contain only letters'),
+          'uid must be a whole number from 0 to 4294967295',
+          expect.stringContaining('expire must be a whole number of seconds'),
+        ]),
+      );
     expect(await shownToken(page)).toBe(before);
     expect(await page.getByLabel('UID', { exact: true }).getAttribute('aria-invalid')).toBe('true');
   });
@@ -148,10 +183,42 @@ describe.runIf(ready)('Generate, in Chromium on the real handlers', () => {
 
   // Every kind of the registry, through the real handlers, then its services in Decode.
   const newKinds: Array<[string, Array<[string, string]>, string[]]> = [
-    ['RTC & RTM in one', [['Channel', 'room-4'], ['UID', '11'], ['RTM user ID', 'dora']], ['RTC service', 'RTM service']],
-    ['Conversational AI', [['Channel', 'room-4'], ['UID', '12'], ['RTM user ID', 'agent']], ['RTC service', 'RTM service', 'Conversational AI service']],
-    ['Transcription', [['Channel', 'room-4'], ['UID', '13'], ['RTM user ID', 'stt-bot']], ['RTC service', 'RTM service', 'Speech to text service']],
-    ['Flexible Classroom', [['Room uuid', 'class-1'], ['User uuid', 'erin'], ['Role number', '2']], ['aPaaS service', 'RTM service', 'Chat service']],
+    [
+      'RTC & RTM in one',
+      [
+        ['Channel', 'room-4'],
+        ['UID', '11'],
+        ['RTM user ID', 'dora'],
+      ],
+      ['RTC service', 'RTM service'],
+    ],
+    [
+      'Conversational AI',
+      [
+        ['Channel', 'room-4'],
+        ['UID', '12'],
+        ['RTM user ID', 'agent'],
+      ],
+      ['RTC service', 'RTM service', 'Conversational AI service'],
+    ],
+    [
+      'Transcription',
+      [
+        ['Channel', 'room-4'],
+        ['UID', '13'],
+        ['RTM user ID', 'stt-bot'],
+      ],
+      ['RTC service', 'RTM service', 'Speech to text service'],
+    ],
+    [
+      'Flexible Classroom',
+      [
+        ['Room uuid', 'class-1'],
+        ['User uuid', 'erin'],
+        ['Role number', '2'],
+      ],
+      ['aPaaS service', 'RTM service', 'Chat service'],
+    ],
     ['FPA', [], ['FPA service']],
   ];
   it.each(newKinds)('generates a %s token, and Decode shows its services', async (tab, fills, services) => {
@@ -163,7 +230,9 @@ describe.runIf(ready)('Generate, in Chromium on the real handlers', () => {
     const token = decoded007(await shownToken(page));
     expect(token.services.length).toBe(services.length);
     if (tab === 'Conversational AI') {
-      expect(await page.getByLabel('REST header', { exact: true }).textContent()).toBe(`Authorization: agora token=${await shownToken(page)}`);
+      expect(await page.getByLabel('REST header', { exact: true }).textContent()).toBe(
+        `Authorization: agora token=${await shownToken(page)}`,
+      );
     }
     await page.getByRole('button', { name: 'Open Token in Decode' }).click();
     await expect.poll(() => page.getByLabel('Signature').textContent()).toContain('valid');
@@ -179,9 +248,13 @@ describe.runIf(ready)('Generate, in Chromium on the real handlers', () => {
     await page.getByLabel('RTM 2 read permissions').fill('message:room-*');
     await page.getByLabel('RTM 2 write permissions').fill('stream:lobby');
     await page.getByRole('button', { name: 'Generate' }).click();
-    await expect.poll(async () => decoded007(await shownToken(page)).services.map((service) => service.type)).toEqual(['rtm2']);
+    await expect
+      .poll(async () => decoded007(await shownToken(page)).services.map((service) => service.type))
+      .toEqual(['rtm2']);
     await page.getByRole('button', { name: 'Open Token in Decode' }).click();
-    await expect.poll(async () => (await page.getByLabel('RTM 2 service', { exact: true }).textContent()) ?? '').toContain('room-*');
+    await expect
+      .poll(async () => (await page.getByLabel('RTM 2 service', { exact: true }).textContent()) ?? '')
+      .toContain('room-*');
   });
 
   it('looks right in dark mode too', async () => {
@@ -203,4 +276,3 @@ describe.runIf(ready)('Generate, in Chromium on the real handlers', () => {
     expect(app.pageErrors).toEqual([]);
   });
 });
-

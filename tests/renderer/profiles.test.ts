@@ -52,10 +52,15 @@ describe.runIf(ready)('Profiles, in Chromium on the real handlers and keychain',
 
   it('shows inline messages for a duplicate name and a bad App ID or certificate', async () => {
     await addProfile(page, 'DEMO', second.appId, second.appCertificate);
-    await expect.poll(() => page.getByRole('form', { name: 'Add a profile' }).getByRole('alert').allTextContents()).toEqual([expect.stringMatching(/already/i)]);
+    await expect
+      .poll(() => page.getByRole('form', { name: 'Add a profile' }).getByRole('alert').allTextContents())
+      .toEqual([expect.stringMatching(/already/i)]);
     await addProfile(page, 'second', 'not-hex', 'short');
     const messages = await page.getByRole('form', { name: 'Add a profile' }).getByRole('alert').allTextContents();
-    expect(messages).toEqual(['App ID must be 32 hexadecimal characters', 'App Certificate must be 32 hexadecimal characters']);
+    expect(messages).toEqual([
+      'App ID must be 32 hexadecimal characters',
+      'App Certificate must be 32 hexadecimal characters',
+    ]);
     expect((await app.profiles.list()).profiles).toHaveLength(1);
   });
 
@@ -64,7 +69,9 @@ describe.runIf(ready)('Profiles, in Chromium on the real handlers and keychain',
     const row = page.getByLabel('Profile second');
     await row.waitFor();
     await row.getByRole('button', { name: 'Set as default' }).click();
-    await expect.poll(async () => (await app.profiles.list()).profiles.find((p) => p.name === 'second')?.isDefault).toBe(true);
+    await expect
+      .poll(async () => (await app.profiles.list()).profiles.find((p) => p.name === 'second')?.isDefault)
+      .toBe(true);
     await row.getByRole('button', { name: 'Rename' }).click();
     await page.getByLabel('New name for second').fill('staging');
     await page.getByRole('button', { name: 'Save name' }).click();
@@ -79,17 +86,24 @@ describe.runIf(ready)('Profiles, in Chromium on the real handlers and keychain',
     await page.getByRole('button', { name: 'Save certificate' }).click();
     await expect.poll(() => page.getByLabel('New App Certificate for demo').count()).toBe(0);
     const id = (await app.profiles.list()).profiles.find((p) => p.name === 'demo')?.id ?? '';
-    const result = await app.handlers['token:build']({ kind: 'rtc', profileId: id, input: { channel: 'c', uid: 1, role: 'publisher' } });
+    const result = await app.handlers['token:build']({
+      kind: 'rtc',
+      profileId: id,
+      input: { channel: 'c', uid: 1, role: 'publisher' },
+    });
     if (!result.ok) throw new Error(result.error.message);
     if (!('token' in result.value)) throw new Error('expected one token');
     expect(decodeToken(result.value.token, { appCertificate: replacement }).signature).toBe('valid');
-    expect(decodeToken(buildRtcToken(first, { channel: 'c', uid: 1 }).token, { appCertificate: replacement }).signature).toBe('invalid');
+    expect(
+      decodeToken(buildRtcToken(first, { channel: 'c', uid: 1 }).token, { appCertificate: replacement }).signature,
+    ).toBe('invalid');
   });
 
   it('adds a secondary certificate, rotates only after confirmation, removes the secondary', async () => {
     const row = page.getByLabel('Profile staging');
     const id = (await app.profiles.list()).profiles.find((p) => p.name === 'staging')?.id ?? '';
-    const focused = (name: string) => row.getByRole('button', { name, exact: true }).evaluate((element) => element === document.activeElement);
+    const focused = (name: string) =>
+      row.getByRole('button', { name, exact: true }).evaluate((element) => element === document.activeElement);
     await row.getByText('No secondary certificate').waitFor();
 
     // A bad certificate is refused at the field; Escape closes the form and focus goes back.
@@ -98,9 +112,12 @@ describe.runIf(ready)('Profiles, in Chromium on the real handlers and keychain',
     expect(await field.getAttribute('type')).toBe('password');
     await field.fill('12');
     await row.getByRole('button', { name: 'Save secondary certificate' }).click();
-    expect(await row.getByRole('form', { name: 'Add a secondary certificate to staging' }).getByRole('alert').allTextContents()).toEqual([
-      'App Certificate must be 32 hexadecimal characters',
-    ]);
+    expect(
+      await row
+        .getByRole('form', { name: 'Add a secondary certificate to staging' })
+        .getByRole('alert')
+        .allTextContents(),
+    ).toEqual(['App Certificate must be 32 hexadecimal characters']);
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     await field.press('Escape');
     await expect.poll(() => field.count()).toBe(0);
@@ -111,25 +128,43 @@ describe.runIf(ready)('Profiles, in Chromium on the real handlers and keychain',
     await field.fill(secondary);
     await field.press('Enter');
     await row.getByText('Secondary certificate saved', { exact: true }).waitFor();
-    expect(await app.profiles.certificates(id)).toEqual({ appId: second.appId, primary: second.appCertificate, secondary });
+    expect(await app.profiles.certificates(id)).toEqual({
+      appId: second.appId,
+      primary: second.appCertificate,
+      secondary,
+    });
     await expect.poll(() => focused('Rotate')).toBe(true);
 
     // Rotation asks first and says when to do it; Escape and Cancel change nothing.
     const confirmation = page.getByRole('group', { name: 'Confirm rotating the certificates of staging' });
     await row.getByRole('button', { name: 'Rotate', exact: true }).click();
-    expect(await confirmation.textContent()).toMatch(/after you switched to the secondary certificate in Agora Console.*current primary becomes the secondary/);
-    await expect.poll(() => confirmation.getByRole('button', { name: 'Confirm rotation' }).evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await confirmation.textContent()).toMatch(
+      /after you switched to the secondary certificate in Agora Console.*current primary becomes the secondary/,
+    );
+    await expect
+      .poll(() =>
+        confirmation
+          .getByRole('button', { name: 'Confirm rotation' })
+          .evaluate((element) => element === document.activeElement),
+      )
+      .toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => confirmation.count()).toBe(0);
     await expect.poll(() => focused('Rotate')).toBe(true);
     await row.getByRole('button', { name: 'Rotate', exact: true }).click();
     await confirmation.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => confirmation.count()).toBe(0);
-    expect(await app.profiles.certificates(id)).toEqual({ appId: second.appId, primary: second.appCertificate, secondary });
+    expect(await app.profiles.certificates(id)).toEqual({
+      appId: second.appId,
+      primary: second.appCertificate,
+      secondary,
+    });
 
     await row.getByRole('button', { name: 'Rotate', exact: true }).click();
     await confirmation.getByRole('button', { name: 'Confirm rotation' }).click();
-    await expect.poll(() => app.profiles.certificates(id)).toEqual({ appId: second.appId, primary: secondary, secondary: second.appCertificate });
+    await expect
+      .poll(() => app.profiles.certificates(id))
+      .toEqual({ appId: second.appId, primary: secondary, secondary: second.appCertificate });
     await row.getByRole('status').filter({ hasText: 'Rotated' }).waitFor();
     await expect.poll(() => focused('Rotate')).toBe(true);
 

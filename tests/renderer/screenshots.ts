@@ -13,7 +13,9 @@ import { REPO_ROOT } from '../helpers/cli.js';
 export const README_SCREENSHOT_DIR = join(REPO_ROOT, 'docs', 'screenshots');
 
 export function screenshotDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env['SCREENSHOTS'] === '1' ? README_SCREENSHOT_DIR : join(tmpdir(), `agora-token-desk-screenshots-${process.pid}`);
+  return env['SCREENSHOTS'] === '1'
+    ? README_SCREENSHOT_DIR
+    : join(tmpdir(), `agora-token-desk-screenshots-${process.pid}`);
 }
 
 export async function saveScreenshot(page: Page, name: string): Promise<string> {

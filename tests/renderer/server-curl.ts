@@ -6,7 +6,10 @@ import { execFileSync } from 'node:child_process';
 
 /** The words a POSIX shell makes of a pasted command: the real test of the quoting. */
 export function shellWords(command: string, env: Record<string, string> = {}): string[] {
-  const printed = execFileSync('sh', ['-c', `printf '%s\\0' ${command}`], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const printed = execFileSync('sh', ['-c', `printf '%s\\0' ${command}`], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   return printed.split('\0').slice(0, -1);
 }
 
@@ -19,7 +22,8 @@ export async function runCurl(words: string[]): Promise<Response> {
     const word = words[i] ?? '';
     const value = words[i + 1] ?? '';
     if (word === '-X') init.method = value;
-    else if (word === '-H') init.headers[value.slice(0, value.indexOf(':'))] = value.slice(value.indexOf(':') + 1).trim();
+    else if (word === '-H')
+      init.headers[value.slice(0, value.indexOf(':'))] = value.slice(value.indexOf(':') + 1).trim();
     else if (word === '-d') init.body = value;
     else {
       url = word;

@@ -52,7 +52,8 @@ describe.runIf(ready)('Local server, started from the UI', () => {
     const url = await listeningUrl(page);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     // Run two of the curl commands the page shows, as a shell parses them.
-    const shown = (label: string) => page.getByRole('listitem').filter({ hasText: label }).locator('code').textContent();
+    const shown = (label: string) =>
+      page.getByRole('listitem').filter({ hasText: label }).locator('code').textContent();
     const ping = (await shown('Health check')) ?? '';
     expect(ping).toBe(`curl ${url}/ping`);
     expect(await (await runCurl(shellWords(ping))).json()).toEqual({ message: 'pong' });
@@ -87,7 +88,9 @@ describe.runIf(ready)('Local server, started from the UI', () => {
     try {
       await page.getByLabel('Port', { exact: true }).fill(String(busy.port));
       await page.getByRole('button', { name: 'Start server' }).click();
-      await expect.poll(() => page.getByRole('alert').textContent()).toMatch(new RegExp(`${busy.port}.*in use|in use.*${busy.port}`, 'i'));
+      await expect
+        .poll(() => page.getByRole('alert').textContent())
+        .toMatch(new RegExp(`${busy.port}.*in use|in use.*${busy.port}`, 'i'));
     } finally {
       busy.server.close();
     }
@@ -107,8 +110,14 @@ describe.runIf(ready)('Local server, started from the UI', () => {
     expect(await start.isDisabled()).toBe(true);
     expect(await start.getAttribute('aria-describedby')).toBe('start-blocker');
     expect(await page.locator('#start-blocker').textContent()).toContain('Choose how to protect the server');
-    await page.getByRole('radio', { name: 'No authentication — anyone who can reach this port can mint tokens for your project' }).check();
-    expect(await page.locator('#start-blocker').textContent()).toContain('Confirm that the server runs without authentication');
+    await page
+      .getByRole('radio', {
+        name: 'No authentication — anyone who can reach this port can mint tokens for your project',
+      })
+      .check();
+    expect(await page.locator('#start-blocker').textContent()).toContain(
+      'Confirm that the server runs without authentication',
+    );
     expect(await start.isDisabled()).toBe(true);
     await page.getByRole('checkbox', { name: /^I understand: anyone who can reach this port/ }).check();
     expect(await start.isDisabled()).toBe(false);
@@ -131,7 +140,9 @@ describe.runIf(ready)('Local server, started from the UI', () => {
     const url = await listeningUrl(page);
     expect(url).toMatch(/^http:\/\/0\.0\.0\.0:\d+$/);
     const local = url.replace('0.0.0.0', '127.0.0.1');
-    const post = (await page.getByRole('listitem').filter({ hasText: 'POST /getToken (RTC)' }).locator('code').textContent()) ?? '';
+    const post =
+      (await page.getByRole('listitem').filter({ hasText: 'POST /getToken (RTC)' }).locator('code').textContent()) ??
+      '';
     expect(post).toContain('-H "Authorization: Bearer $API_KEY"');
     expect(await page.locator('.route-list').textContent()).not.toContain(key);
     const words = (apiKey: string) => shellWords(post, { API_KEY: apiKey }).map((word) => word.replace(url, local));
@@ -139,12 +150,17 @@ describe.runIf(ready)('Local server, started from the UI', () => {
     const answer = await runCurl(words(key));
     expect(answer.status).toBe(200);
     const { token } = (await answer.json()) as { token: string };
-    expect(decodeToken(token, { appCertificate: credentials.appCertificate })).toMatchObject({ appId: credentials.appId, signature: 'valid' });
+    expect(decodeToken(token, { appCertificate: credentials.appCertificate })).toMatchObject({
+      appId: credentials.appId,
+      signature: 'valid',
+    });
 
     // Gone once dismissed, and never sent again: only the start response carried it.
     await page.getByRole('button', { name: 'I have saved it' }).click();
     expect(await page.getByRole('region', { name: 'New API key' }).count()).toBe(0);
-    expect(await page.getByRole('button', { name: 'Stop server' }).evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(
+      await page.getByRole('button', { name: 'Stop server' }).evaluate((element) => element === document.activeElement),
+    ).toBe(true);
     await page.goto(`${app.site.url}#/profiles`);
     await page.goto(`${app.site.url}#/server`);
     await (await page.getByLabel('Server URL', { exact: true })).waitFor();
@@ -154,7 +170,11 @@ describe.runIf(ready)('Local server, started from the UI', () => {
 
     await page.getByRole('button', { name: 'Stop server' }).click();
     await expect.poll(() => page.getByLabel('Server status').textContent()).toContain('Stopped');
-    await expect.poll(() => page.getByRole('button', { name: 'Start server' }).evaluate((element) => element === document.activeElement)).toBe(true);
+    await expect
+      .poll(() =>
+        page.getByRole('button', { name: 'Start server' }).evaluate((element) => element === document.activeElement),
+      )
+      .toBe(true);
     await page.getByLabel('Host', { exact: true }).fill('127.0.0.1');
     expect(await page.getByRole('group', { name: 'Protect the server' }).count()).toBe(0);
     expect(app.pageErrors).toEqual([]);
@@ -173,18 +193,26 @@ describe.runIf(ready)('Local server, started from the UI', () => {
     await page.getByLabel('Port', { exact: true }).fill('0');
     await page.getByRole('button', { name: 'Start server' }).click();
     const url = await listeningUrl(page);
-    expect(app.server.status()).toMatchObject({ appIds: [credentials.appId, secondCredentials.appId], authentication: 'none' });
+    expect(app.server.status()).toMatchObject({
+      appIds: [credentials.appId, secondCredentials.appId],
+      authentication: 'none',
+    });
 
-    const post = () => page.getByRole('listitem').filter({ hasText: 'POST /getToken (RTC)' }).locator('code').textContent();
+    const post = () =>
+      page.getByRole('listitem').filter({ hasText: 'POST /getToken (RTC)' }).locator('code').textContent();
     expect(await post()).toContain(credentials.appId);
     await page.getByLabel('Project in the examples').selectOption(secondCredentials.appId);
     await expect.poll(post).toContain(secondCredentials.appId);
     for (const label of ['POST /getToken (RTC)', 'RTM token']) {
-      const command = (await page.getByRole('listitem').filter({ hasText: label }).first().locator('code').textContent()) ?? '';
+      const command =
+        (await page.getByRole('listitem').filter({ hasText: label }).first().locator('code').textContent()) ?? '';
       expect(command).not.toContain('Authorization');
       const body = (await (await runCurl(shellWords(command))).json()) as Record<string, string>;
       const token = body['token'] ?? body['rtmToken'] ?? '';
-      expect(decodeToken(token, { appCertificate: secondCredentials.appCertificate }), label).toMatchObject({ appId: secondCredentials.appId, signature: 'valid' });
+      expect(decodeToken(token, { appCertificate: secondCredentials.appCertificate }), label).toMatchObject({
+        appId: secondCredentials.appId,
+        signature: 'valid',
+      });
     }
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:/);
     await page.getByRole('button', { name: 'Stop server' }).click();

@@ -26,7 +26,8 @@ async function call(path: string, init: RequestInit = {}) {
 }
 
 const auth = { authorization: `Bearer ${KEY}` };
-const rtcBody = (extra: Record<string, unknown> = {}) => JSON.stringify({ uid: 7, ChannelName: 'room', role: 1, ...extra });
+const rtcBody = (extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ uid: 7, ChannelName: 'room', role: 1, ...extra });
 
 describe('Agora docs sample routes under the server policies (real socket)', () => {
   it('need the API key like every token route', async () => {
@@ -34,7 +35,11 @@ describe('Agora docs sample routes under the server policies (real socket)', () 
     expect(refused.status).toBe(401);
     expect(refused.json()).toMatchObject({ status: 401, code: '401' });
     expect((await call('/api/token/generateAppToken?expireTimeInSeconds=60')).status).toBe(401);
-    const form = await call('/token/generate', { method: 'POST', body: 'userId=alice&expireSeconds=60', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = await call('/token/generate', {
+      method: 'POST',
+      body: 'userId=alice&expireSeconds=60',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(form.status).toBe(401);
     const ok = await call('/fetch_rtc_token', { method: 'POST', body: rtcBody(), headers: auth });
     expect(ok.status).toBe(200);
@@ -43,7 +48,11 @@ describe('Agora docs sample routes under the server policies (real socket)', () 
   });
 
   it('sign with the project the appId names; an unknown appId is 404', async () => {
-    const other = await call('/generate-user-token', { method: 'POST', body: JSON.stringify({ user_uuid: 'alice', expire: 60, appId: OTHER.appId }), headers: auth });
+    const other = await call('/generate-user-token', {
+      method: 'POST',
+      body: JSON.stringify({ user_uuid: 'alice', expire: 60, appId: OTHER.appId }),
+      headers: auth,
+    });
     expect(other.status).toBe(200);
     const decoded = decodeToken(String(other.json()['token']), { appCertificate: OTHER.appCertificate });
     expect(decoded).toMatchObject({ appId: OTHER.appId, signature: 'valid' });

@@ -42,7 +42,7 @@ function expectedFor(command: string): ServiceInfo[] {
   return EXPECTED[path] ?? [];
 }
 
-describe('README: clients written from Agora\'s docs', () => {
+describe("README: clients written from Agora's docs", () => {
   let server: LocalTokenServer;
   beforeAll(async () => {
     server = await LocalTokenServer.start({ credentials: CREDENTIALS, port: 0 });

@@ -22,7 +22,11 @@ interface Answer {
   headers: Headers;
 }
 
-async function call(method: string, path: string, init: { json?: unknown; body?: string; type?: string } = {}): Promise<Answer> {
+async function call(
+  method: string,
+  path: string,
+  init: { json?: unknown; body?: string; type?: string } = {},
+): Promise<Answer> {
   const headers: Record<string, string> = {};
   let body: string | undefined = init.body;
   if (init.json !== undefined) {
@@ -61,15 +65,29 @@ function expectOurError(answer: Answer, status: number, message: RegExp | string
 describe('POST /fetch_rtc_token (token-server guide, Go sample)', () => {
   it('answers the sample body with {"token","code":"200"}: role 1 publishes, 2 joins only', async () => {
     const since = now();
-    const publisher = await call('POST', '/fetch_rtc_token', { json: { uid: 123456, ChannelName: 'ChannelA', role: 1 } });
+    const publisher = await call('POST', '/fetch_rtc_token', {
+      json: { uid: 123456, ChannelName: 'ChannelA', role: 1 },
+    });
     expect(publisher.status).toBe(200);
     expect(Object.keys(publisher.json).sort()).toEqual(['code', 'token']);
     expect(publisher.json['code']).toBe('200');
-    expectToken(publisher.json['token'], 3600, [{ type: 'rtc', channel: 'ChannelA', uid: '123456', privileges: PUBLISHER(3600) }], since);
+    expectToken(
+      publisher.json['token'],
+      3600,
+      [{ type: 'rtc', channel: 'ChannelA', uid: '123456', privileges: PUBLISHER(3600) }],
+      since,
+    );
     expect(Object.fromEntries(publisher.headers)).toMatchObject(NO_CACHE);
 
-    const subscriber = await call('POST', '/fetch_rtc_token/', { json: { uid: 7, ChannelName: 'ChannelA', role: 2, expire: 600 } });
-    expectToken(subscriber.json['token'], 600, [{ type: 'rtc', channel: 'ChannelA', uid: '7', privileges: SUBSCRIBER(600) }], since);
+    const subscriber = await call('POST', '/fetch_rtc_token/', {
+      json: { uid: 7, ChannelName: 'ChannelA', role: 2, expire: 600 },
+    });
+    expectToken(
+      subscriber.json['token'],
+      600,
+      [{ type: 'rtc', channel: 'ChannelA', uid: '7', privileges: SUBSCRIBER(600) }],
+      since,
+    );
   });
 
   it('matches keys in any letter case, like the Go decoder; null is absent; a later duplicate wins', async () => {
@@ -81,14 +99,27 @@ describe('POST /fetch_rtc_token (token-server guide, Go sample)', () => {
     ]) {
       const answer = await call('POST', '/fetch_rtc_token', { body, type: 'application/json; charset=UTF-8' });
       expect(answer.status, body).toBe(200);
-      expectToken(answer.json['token'], 3600, [{ type: 'rtc', channel: 'room', uid: '9', privileges: PUBLISHER(3600) }], since);
+      expectToken(
+        answer.json['token'],
+        3600,
+        [{ type: 'rtc', channel: 'room', uid: '9', privileges: PUBLISHER(3600) }],
+        since,
+      );
     }
     // No role, no uid: the sample's zero values, join-only for uid 0. Curl's default form type still reads as JSON.
-    const bare = await call('POST', '/fetch_rtc_token', { body: '{"channelName":"room"}', type: 'application/x-www-form-urlencoded' });
-    expectToken(bare.json['token'], 3600, [{ type: 'rtc', channel: 'room', uid: '0', privileges: SUBSCRIBER(3600) }], since);
+    const bare = await call('POST', '/fetch_rtc_token', {
+      body: '{"channelName":"room"}',
+      type: 'application/x-www-form-urlencoded',
+    });
+    expectToken(
+      bare.json['token'],
+      3600,
+      [{ type: 'rtc', channel: 'room', uid: '0', privileges: SUBSCRIBER(3600) }],
+      since,
+    );
   });
 
-  it('wrong input: 400 with the sample\'s code as a string and our status, error and message', async () => {
+  it("wrong input: 400 with the sample's code as a string and our status, error and message", async () => {
     const cases: [string, string | RegExp][] = [
       ['{bad', /JSON/],
       ['', 'the request body must be a JSON object with uid, ChannelName and role'],
@@ -106,15 +137,21 @@ describe('POST /fetch_rtc_token (token-server guide, Go sample)', () => {
       expectOurError(answer, 400, message);
       expect(answer.json['code'], body).toBe('400');
     }
-    const unknownApp = await call('POST', '/fetch_rtc_token', { body: `{"uid": 1, "ChannelName": "room", "appId": "${'0'.repeat(32)}"}`, type: 'application/json' });
+    const unknownApp = await call('POST', '/fetch_rtc_token', {
+      body: `{"uid": 1, "ChannelName": "room", "appId": "${'0'.repeat(32)}"}`,
+      type: 'application/json',
+    });
     expectOurError(unknownApp, 404, /is not served here$/);
     expect(unknownApp.json['code']).toBe('404');
-    const tooBig = await call('POST', '/fetch_rtc_token', { body: JSON.stringify({ ChannelName: 'x'.repeat(20_000) }), type: 'application/json' });
+    const tooBig = await call('POST', '/fetch_rtc_token', {
+      body: JSON.stringify({ ChannelName: 'x'.repeat(20_000) }),
+      type: 'application/json',
+    });
     expectOurError(tooBig, 413, /too large/i);
     expect(tooBig.json['code']).toBe('413');
   });
 
-  it('OPTIONS and origins follow the server\'s CORS rules; a GET is 404', async () => {
+  it("OPTIONS and origins follow the server's CORS rules; a GET is 404", async () => {
     const preflight = await fetch(`${server.url}/fetch_rtc_token`, { method: 'OPTIONS' });
     expect(preflight.status).toBe(204);
     const foreign = await fetch(`${server.url}/fetch_rtc_token`, {
@@ -145,10 +182,18 @@ describe('Chat, Go sample: POST /generate-user-token and /generate-app-token', (
     for (const path of ['/generate-user-token', '/generate-app-token']) {
       expectOurError(await call('POST', path, { body: 'not json', type: 'application/json' }), 400, /JSON/);
       expectOurError(await call('POST', path, { body: '' }), 400, /^the request body must be a JSON object/);
-      expectOurError(await call('POST', path, { json: { user_uuid: 'a', expire: 'soon' } }), 400, /^expire must be a whole number/);
+      expectOurError(
+        await call('POST', path, { json: { user_uuid: 'a', expire: 'soon' } }),
+        400,
+        /^expire must be a whole number/,
+      );
     }
     expectOurError(await call('POST', '/generate-user-token', { json: { expire: 60 } }), 400, 'user_uuid is required');
-    expectOurError(await call('POST', '/generate-user-token', { json: { user_uuid: 'u'.repeat(65) } }), 400, 'user_uuid must be at most 64 bytes');
+    expectOurError(
+      await call('POST', '/generate-user-token', { json: { user_uuid: 'u'.repeat(65) } }),
+      400,
+      'user_uuid must be at most 64 bytes',
+    );
   });
 });
 
@@ -171,9 +216,17 @@ describe('Chat, Node.js and Python samples: GET /api/token/generateUserToken and
     for (const query of ['', '?account=', '?expireTimeInSeconds=60']) {
       expectOurError(await call('GET', `/api/token/generateUserToken${query}`), 400, 'account is required');
     }
-    expectOurError(await call('GET', '/api/token/generateUserToken?account=a&account=b'), 400, 'account must be given once, as text');
+    expectOurError(
+      await call('GET', '/api/token/generateUserToken?account=a&account=b'),
+      400,
+      'account must be given once, as text',
+    );
     for (const expiry of ['-1', 'abc', '1.5', '4294967296']) {
-      expectOurError(await call('GET', `/api/token/generateAppToken?expireTimeInSeconds=${expiry}`), 400, /^expireTimeInSeconds /);
+      expectOurError(
+        await call('GET', `/api/token/generateAppToken?expireTimeInSeconds=${expiry}`),
+        400,
+        /^expireTimeInSeconds /,
+      );
     }
   });
 });
@@ -181,17 +234,26 @@ describe('Chat, Node.js and Python samples: GET /api/token/generateUserToken and
 describe('Chat, Java sample: POST /token/generate', () => {
   it('reads form fields or query parameters and answers the token alone as text/plain', async () => {
     const since = now();
-    const form = await call('POST', '/token/generate', { body: 'userId=carol&expireSeconds=700', type: 'application/x-www-form-urlencoded' });
+    const form = await call('POST', '/token/generate', {
+      body: 'userId=carol&expireSeconds=700',
+      type: 'application/x-www-form-urlencoded',
+    });
     expect(form.status).toBe(200);
     expect(form.type).toMatch(/^text\/plain/);
     expectToken(form.text, 700, [{ type: 'chat', userId: 'carol', privileges: { user: 700 } }], since);
     const query = await call('POST', '/token/generate?userId=dave&expireSeconds=800&tokenType=USER');
     expectToken(query.text, 800, [{ type: 'chat', userId: 'dave', privileges: { user: 800 } }], since);
-    const app = await call('POST', '/token/generate?expireSeconds=900', { body: 'tokenType=App', type: 'application/x-www-form-urlencoded' });
+    const app = await call('POST', '/token/generate?expireSeconds=900', {
+      body: 'tokenType=App',
+      type: 'application/x-www-form-urlencoded',
+    });
     expect(app.type).toMatch(/^text\/plain/);
     expectToken(app.text, 900, [{ type: 'chat', userId: '', privileges: { app: 900 } }], since);
     // Field names are data, even one named __proto__ or toString.
-    const odd = await call('POST', '/token/generate?toString=1', { body: '__proto__=x&__proto__=y&userId=erin&expireSeconds=60', type: 'application/x-www-form-urlencoded' });
+    const odd = await call('POST', '/token/generate?toString=1', {
+      body: '__proto__=x&__proto__=y&userId=erin&expireSeconds=60',
+      type: 'application/x-www-form-urlencoded',
+    });
     expectToken(odd.text, 60, [{ type: 'chat', userId: 'erin', privileges: { user: 60 } }], since);
   });
 
@@ -201,7 +263,14 @@ describe('Chat, Java sample: POST /token/generate', () => {
     expectOurError(await form('userId=a'), 400, 'expireSeconds must be given once, as a whole number of seconds');
     expectOurError(await form('userId=a&expireSeconds=soon'), 400, /^expireSeconds must be a whole number/);
     expectOurError(await form('expireSeconds=60'), 400, 'userId is required');
-    expectOurError(await call('POST', '/token/generate?expireSeconds=60', { body: 'expireSeconds=70&userId=a', type: 'application/x-www-form-urlencoded' }), 400, /^expireSeconds must be given once/);
+    expectOurError(
+      await call('POST', '/token/generate?expireSeconds=60', {
+        body: 'expireSeconds=70&userId=a',
+        type: 'application/x-www-form-urlencoded',
+      }),
+      400,
+      /^expireSeconds must be given once/,
+    );
   });
 });
 
@@ -242,7 +311,10 @@ describe('registerDocsSampleRoutes', () => {
     }));
     await app.ready();
     expect(seen.map((route) => [`${String(route.method)} ${route.url}`, route.config])).toEqual(
-      DOCS_SAMPLE_ROUTES.map((route) => [`${route.method} ${route.path}`, expect.objectContaining({ tokenRoute: true, kind: route.kind })]),
+      DOCS_SAMPLE_ROUTES.map((route) => [
+        `${route.method} ${route.path}`,
+        expect.objectContaining({ tokenRoute: true, kind: route.kind }),
+      ]),
     );
     const response = await app.inject({ method: 'GET', url: `/api/token/generateAppToken?appId=${CREDENTIALS.appId}` });
     expect(response.statusCode).toBe(200);

@@ -24,7 +24,12 @@ async function start(options: Partial<LocalServerOptions>): Promise<LocalTokenSe
 async function call(server: LocalTokenServer, path: string, init: RequestInit = {}) {
   const response = await fetch(`${server.url}${path}`, init);
   const text = await response.text();
-  return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) as Record<string, unknown> };
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    json: () => JSON.parse(text) as Record<string, unknown>,
+  };
 }
 
 const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
@@ -40,7 +45,11 @@ describe('API keys', () => {
     expect((await call(server, '/ping')).status).toBe(200);
     const missing = await call(server, '/rtc/c/publisher/uid/1');
     expect(missing.status).toBe(401);
-    expect(missing.json()).toEqual({ status: 401, error: 'this route needs an Authorization: Bearer header', message: 'this route needs an Authorization: Bearer header' });
+    expect(missing.json()).toEqual({
+      status: 401,
+      error: 'this route needs an Authorization: Bearer header',
+      message: 'this route needs an Authorization: Bearer header',
+    });
     expect(missing.headers.get('www-authenticate')).toMatch(/^Bearer/);
     expect(missing.headers.get('cache-control')).toBe('private, no-cache, no-store, must-revalidate');
     const wrong = await call(server, '/rtc/c/publisher/uid/1', bearer(`${KEY_A}x`));
@@ -50,7 +59,11 @@ describe('API keys', () => {
       expect(ok.status).toBe(200);
       verified(ok.json()['rtcToken']);
     }
-    const posted = await call(server, '/getToken', { method: 'POST', body: JSON.stringify({ tokenType: 'chat' }), headers: { authorization: `bearer ${KEY_B}` } });
+    const posted = await call(server, '/getToken', {
+      method: 'POST',
+      body: JSON.stringify({ tokenType: 'chat' }),
+      headers: { authorization: `bearer ${KEY_B}` },
+    });
     expect(posted.status).toBe(200);
   });
 
@@ -82,11 +95,16 @@ describe('JWT against a JWKS served on 127.0.0.1', () => {
     });
     await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
     jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`;
-    server = await start({ auth: { jwt: { jwksUrl, issuer: 'https://issuer.test', audience: 'tokens', channelPattern: 'room-{sub}|lobby' } } });
+    server = await start({
+      auth: { jwt: { jwksUrl, issuer: 'https://issuer.test', audience: 'tokens', channelPattern: 'room-{sub}|lobby' } },
+    });
   });
   afterAll(() => new Promise((resolve) => jwks.close(resolve)));
 
-  function jwt(sub: string, options: { key?: CryptoKey; expires?: string | number; issuer?: string; audience?: string } = {}) {
+  function jwt(
+    sub: string,
+    options: { key?: CryptoKey; expires?: string | number; issuer?: string; audience?: string } = {},
+  ) {
     return new SignJWT({})
       .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
       .setSubject(sub)
@@ -111,7 +129,13 @@ describe('JWT against a JWKS served on 127.0.0.1', () => {
 
   it('binding violations are 403: another user, uid 0, an app token, a channel outside the pattern', async () => {
     const token = await jwt('42');
-    for (const path of ['/rtc/room-42/publisher/uid/43', '/rtc/room-42/publisher/uid/0', '/chat/app', '/rtm/someone', '/rtc/room-43/publisher/uid/42']) {
+    for (const path of [
+      '/rtc/room-42/publisher/uid/43',
+      '/rtc/room-42/publisher/uid/0',
+      '/chat/app',
+      '/rtm/someone',
+      '/rtc/room-43/publisher/uid/42',
+    ]) {
       const answer = await call(server, path, bearer(token));
       expect(answer.status, path).toBe(403);
       expect(answer.json()['status']).toBe(403);
@@ -140,7 +164,10 @@ describe('JWT against a JWKS served on 127.0.0.1', () => {
     const pair = await generateKeyPair('RS256', { extractable: true });
     const pem = await exportSPKI(pair.publicKey);
     const pemServer = await start({ auth: { apiKeys: [KEY_A], jwt: { publicKeyPem: pem, userClaim: 'uid' } } });
-    const token = await new SignJWT({ uid: 'bob' }).setProtectedHeader({ alg: 'RS256' }).setExpirationTime('1m').sign(pair.privateKey);
+    const token = await new SignJWT({ uid: 'bob' })
+      .setProtectedHeader({ alg: 'RS256' })
+      .setExpirationTime('1m')
+      .sign(pair.privateKey);
     expect((await call(pemServer, '/rtm/bob', bearer(token))).status).toBe(200);
     expect((await call(pemServer, '/rtm/eve', bearer(token))).status).toBe(403);
     expect((await call(pemServer, '/rtm/eve', bearer(KEY_A))).status).toBe(200);
@@ -175,8 +202,12 @@ describe('/metrics, / and /openapi.json', () => {
     const metrics = await call(server, '/metrics');
     expect(metrics.status).toBe(200);
     expect(metrics.headers.get('content-type')).toMatch(/^text\/plain/);
-    expect(metrics.text).toContain('agora_token_desk_http_requests_total{method="GET",route="/rtc/:channelName/:role/:tokenType/:rtcuid",status="200"} 1');
-    expect(metrics.text).toContain('agora_token_desk_http_requests_total{method="GET",route="/rtc/:channelName/:role/:tokenType/:rtcuid",status="400"} 1');
+    expect(metrics.text).toContain(
+      'agora_token_desk_http_requests_total{method="GET",route="/rtc/:channelName/:role/:tokenType/:rtcuid",status="200"} 1',
+    );
+    expect(metrics.text).toContain(
+      'agora_token_desk_http_requests_total{method="GET",route="/rtc/:channelName/:role/:tokenType/:rtcuid",status="400"} 1',
+    );
     expect(metrics.text).toContain('agora_token_desk_tokens_issued_total{kind="rtc"} 1');
     expect(metrics.text).toContain('agora_token_desk_tokens_issued_total{kind="getToken"} 1');
     expect(metrics.text).toMatch(/agora_token_desk_http_request_duration_seconds_count\{route="\/getToken"\} 1/);
@@ -189,23 +220,58 @@ describe('/metrics, / and /openapi.json', () => {
     const root = await call(server, '/');
     expect(root.status).toBe(200);
     const body = root.json();
-    expect(body).toMatchObject({ service: 'agora-token-desk', api: 'agora-token-service', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
-    expect(body['routes']).toEqual(expect.arrayContaining(['GET /ping', 'POST /getToken', 'GET /rtc/:channelName/:role/:tokenType/:rtcuid', 'GET /chat/app']));
+    expect(body).toMatchObject({
+      service: 'agora-token-desk',
+      api: 'agora-token-service',
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+    });
+    expect(body['routes']).toEqual(
+      expect.arrayContaining([
+        'GET /ping',
+        'POST /getToken',
+        'GET /rtc/:channelName/:role/:tokenType/:rtcuid',
+        'GET /chat/app',
+      ]),
+    );
   });
 
   it('/openapi.json is a valid OpenAPI 3.1 document describing every token route', async () => {
     const app = createTokenApp({ credentials: CREDENTIALS });
-    const doc = (await app.inject({ url: '/openapi.json' })).json() as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await app.inject({ url: '/openapi.json' })).json() as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     await app.close();
     expect(doc.openapi).toBe('3.1.0');
     const result = await new Validator().validate(doc);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/ping', '/getToken', '/rtc/{channelName}/{role}/{tokenType}/{rtcuid}', '/rtm/{rtmuid}', '/chat/app', '/chat/account/{chatid}', '/rte/{channelName}/{role}/{tokenType}/{rtcuid}/{rtmuid}']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/ping',
+        '/getToken',
+        '/rtc/{channelName}/{role}/{tokenType}/{rtcuid}',
+        '/rtm/{rtmuid}',
+        '/chat/app',
+        '/chat/account/{chatid}',
+        '/rte/{channelName}/{role}/{tokenType}/{rtcuid}/{rtmuid}',
+      ]),
+    );
     expect(Object.keys(doc.paths).filter((path) => path.includes('?'))).toEqual([]);
-    const rtc = doc.paths['/rtc/{channelName}/{role}/{tokenType}/{rtcuid}'] as { get: { parameters: Array<{ name: string; in: string }> } };
-    expect(rtc.get.parameters.map((p) => `${p.in}:${p.name}`).sort()).toEqual(['path:channelName', 'path:role', 'path:rtcuid', 'path:tokenType', 'query:appId', 'query:expiry']);
-    const getToken = doc.paths['/getToken'] as { post: { requestBody: { content: Record<string, { schema: { required: string[] } }> } } };
+    const rtc = doc.paths['/rtc/{channelName}/{role}/{tokenType}/{rtcuid}'] as {
+      get: { parameters: Array<{ name: string; in: string }> };
+    };
+    expect(rtc.get.parameters.map((p) => `${p.in}:${p.name}`).sort()).toEqual([
+      'path:channelName',
+      'path:role',
+      'path:rtcuid',
+      'path:tokenType',
+      'query:appId',
+      'query:expiry',
+    ]);
+    const getToken = doc.paths['/getToken'] as {
+      post: { requestBody: { content: Record<string, { schema: { required: string[] } }> } };
+    };
     expect(getToken.post.requestBody.content['application/json']?.schema.required).toEqual(['tokenType']);
   });
 });

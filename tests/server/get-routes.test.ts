@@ -23,7 +23,9 @@ describe('GET /rtc (agora-token-service endpoints_test.go)', () => {
     expect((await get('/rtc/fsda/publisher/uid/0/')).status).toBe(200);
     const account = await get('/rtc/fsda/publisher/userAccount/0/');
     expect(account.status).toBe(200);
-    expectServices(account.body['rtcToken'], 3600, [{ type: 'rtc', channel: 'fsda', uid: '0', privileges: PUBLISHER(3600) }]);
+    expectServices(account.body['rtcToken'], 3600, [
+      { type: 'rtc', channel: 'fsda', uid: '0', privileges: PUBLISHER(3600) },
+    ]);
     const bad = await get('/rtc/fsda/publisher/nonsense/0/');
     expect(bad).toMatchObject({ status: 400, body: { status: 400, error: 'tokenType must be uid or userAccount' } });
   });
@@ -86,12 +88,18 @@ describe('GET /rtm (endpoints_test.go TestRtmValidAndInvalid)', () => {
     const ok = await get('/rtm/username/?expiry=600');
     expect(ok.status).toBe(200);
     expectServices(ok.body['rtmToken'], 600, [{ type: 'rtm', userId: 'username', privileges: { login: 600 } }]);
-    expect(await get('/rtm/0/?expiry=600')).toMatchObject({ status: 400, body: { status: 400, error: 'rtmuid must not be 0' } });
+    expect(await get('/rtm/0/?expiry=600')).toMatchObject({
+      status: 400,
+      body: { status: 400, error: 'rtmuid must not be 0' },
+    });
   });
 
   it('works without the trailing slash and rejects an over-long user id', async () => {
     expect((await get('/rtm/bob')).status).toBe(200);
-    expect(await get(`/rtm/${'u'.repeat(65)}`)).toMatchObject({ status: 400, body: { error: 'user id must be at most 64 bytes' } });
+    expect(await get(`/rtm/${'u'.repeat(65)}`)).toMatchObject({
+      status: 400,
+      body: { error: 'user id must be at most 64 bytes' },
+    });
   });
 });
 
@@ -123,7 +131,9 @@ describe('GET /rte (endpoints_test.go TestRteValidAndInvalid)', () => {
   it('answers without trailing slashes, by account, and as subscriber', async () => {
     const r = await get('/rte/room/subscriber/userAccount/alice');
     expect(Object.keys(r.body)).toEqual(['rtcToken', 'rtmToken']);
-    expectServices(r.body['rtcToken'], 3600, [{ type: 'rtc', channel: 'room', uid: 'alice', privileges: SUBSCRIBER(3600) }]);
+    expectServices(r.body['rtcToken'], 3600, [
+      { type: 'rtc', channel: 'room', uid: 'alice', privileges: SUBSCRIBER(3600) },
+    ]);
     expect((await get('/rte/room/publisher/uid/')).status).toBe(400);
     expect((await get('/rte/room/publisher/uid/5/bob')).status).toBe(200);
   });
@@ -150,6 +160,7 @@ describe('GET /chat (endpoints_test.go TestChatValidAndInvalid, with 404 for mis
 
 describe('GET /ping', () => {
   it('answers pong with and without the slash', async () => {
-    for (const url of ['/ping', '/ping/']) expect(await get(url)).toMatchObject({ status: 200, body: { message: 'pong' } });
+    for (const url of ['/ping', '/ping/'])
+      expect(await get(url)).toMatchObject({ status: 200, body: { message: 'pong' } });
   });
 });

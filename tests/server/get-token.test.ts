@@ -6,20 +6,33 @@ afterAll(() => app.close());
 
 async function post(payload: unknown, contentType = 'application/json') {
   const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
-  const response = await app.inject({ method: 'POST', url: '/getToken', payload: body, headers: { 'content-type': contentType } });
+  const response = await app.inject({
+    method: 'POST',
+    url: '/getToken',
+    payload: body,
+    headers: { 'content-type': contentType },
+  });
   return { status: response.statusCode, body: response.json() as Record<string, unknown>, headers: response.headers };
 }
 
 // Cases ported from agora-token-service's service/http_handlers_POST_test.go.
 describe('POST /getToken (http_handlers_POST_test.go)', () => {
   it('TestGenRtcToken: account uid as publisher, numeric uid as subscriber without expire; missing channel or uid is 400', async () => {
-    const account = await post({ tokenType: 'rtc', channel: 'my_channel', uid: 'user123', role: 'publisher', expire: 3600 });
+    const account = await post({
+      tokenType: 'rtc',
+      channel: 'my_channel',
+      uid: 'user123',
+      role: 'publisher',
+      expire: 3600,
+    });
     expect(account.status).toBe(200);
     expectServices(account.body['token'], 3600, [
       { type: 'rtc', channel: 'my_channel', uid: 'user123', privileges: PUBLISHER(3600) },
     ]);
     const numeric = await post({ tokenType: 'rtc', channel: 'my_channel', uid: '123', role: 'subscriber' });
-    expectServices(numeric.body['token'], 3600, [{ type: 'rtc', channel: 'my_channel', uid: '123', privileges: SUBSCRIBER(3600) }]);
+    expectServices(numeric.body['token'], 3600, [
+      { type: 'rtc', channel: 'my_channel', uid: '123', privileges: SUBSCRIBER(3600) },
+    ]);
     expect(await post({ tokenType: 'rtc', role: 'publisher', expire: 3600 })).toMatchObject({
       status: 400,
       body: { status: 400, error: 'channel is required', message: 'channel is required' },
@@ -33,7 +46,10 @@ describe('POST /getToken (http_handlers_POST_test.go)', () => {
   it('TestGenRtmToken: a user id is 200; a missing user id is 400', async () => {
     const ok = await post({ tokenType: 'rtm', uid: 'user123', expire: 3600 });
     expectServices(ok.body['token'], 3600, [{ type: 'rtm', userId: 'user123', privileges: { login: 3600 } }]);
-    expect(await post({ tokenType: 'rtm', expire: 3600 })).toMatchObject({ status: 400, body: { error: 'uid is required' } });
+    expect(await post({ tokenType: 'rtm', expire: 3600 })).toMatchObject({
+      status: 400,
+      body: { error: 'uid is required' },
+    });
   });
 
   it('TestGenChatToken: app token without uid, user token with uid, default expire', async () => {
@@ -83,14 +99,26 @@ describe('POST /getToken', () => {
   });
 
   it('missing or unknown tokenType, empty, malformed and non-object bodies are 400 JSON', async () => {
-    const cases: unknown[] = [{}, { tokenType: 'rtc2' }, { tokenType: 5 }, '', '{bad json', '[]', 'null', '"rtc"', '42'];
+    const cases: unknown[] = [
+      {},
+      { tokenType: 'rtc2' },
+      { tokenType: 5 },
+      '',
+      '{bad json',
+      '[]',
+      'null',
+      '"rtc"',
+      '42',
+    ];
     for (const payload of cases) {
       const r = await post(payload);
       expect(r.status, JSON.stringify(payload)).toBe(400);
       expect(r.body).toMatchObject({ status: 400 });
       expect(r.body['error']).toBe(r.body['message']);
     }
-    expect((await post({ tokenType: 'nope' })).body['error']).toBe('tokenType must be one of rtc, rtm, chat, rtc-rtm, convoai, stt, apaas, fpa');
+    expect((await post({ tokenType: 'nope' })).body['error']).toBe(
+      'tokenType must be one of rtc, rtm, chat, rtc-rtm, convoai, stt, apaas, fpa',
+    );
     const noBody = await app.inject({ method: 'POST', url: '/getToken' });
     expect(noBody.statusCode).toBe(400);
   });

@@ -57,7 +57,11 @@ describe('CORS (CORS_ALLOW_ORIGIN)', () => {
       const r = await server.inject({ method: 'OPTIONS', url, headers: { origin: 'https://a.test' } });
       expect(r.statusCode, url).toBe(204);
       expect(r.body).toBe('');
-      expect(r.headers).toMatchObject({ 'access-control-allow-origin': 'https://a.test', ...CORS_HEADERS, ...NO_CACHE });
+      expect(r.headers).toMatchObject({
+        'access-control-allow-origin': 'https://a.test',
+        ...CORS_HEADERS,
+        ...NO_CACHE,
+      });
     }
     const refused = await server.inject({ method: 'OPTIONS', url: '/getToken', headers: { origin: 'https://b.test' } });
     expect(refused.statusCode).toBe(403);
@@ -74,11 +78,26 @@ describe('CORS (CORS_ALLOW_ORIGIN)', () => {
 describe('Host check (DNS rebinding)', () => {
   it('on loopback, only localhost, 127.0.0.1 and [::1] (any port) are served', async () => {
     const server = app();
-    for (const host of ['localhost', 'localhost:8080', 'LOCALHOST:1', '127.0.0.1', '127.0.0.1:9', '[::1]', '[::1]:8080']) {
+    for (const host of [
+      'localhost',
+      'localhost:8080',
+      'LOCALHOST:1',
+      '127.0.0.1',
+      '127.0.0.1:9',
+      '[::1]',
+      '[::1]:8080',
+    ]) {
       expect((await server.inject({ url: '/ping', headers: { host } })).statusCode, host).toBe(200);
     }
     // (An empty Host cannot be sent through inject, which fills in localhost:80.)
-    for (const host of ['evil.test', 'evil.test:8080', '127.0.0.1.evil.test', 'localhost.evil.test', '10.0.0.1', '[::2]']) {
+    for (const host of [
+      'evil.test',
+      'evil.test:8080',
+      '127.0.0.1.evil.test',
+      'localhost.evil.test',
+      '10.0.0.1',
+      '[::2]',
+    ]) {
       const r = await server.inject({ url: '/ping', headers: { host } });
       expect(r.statusCode, host).toBe(403);
       expect(r.json()).toMatchObject({ status: 403 });
@@ -87,7 +106,10 @@ describe('Host check (DNS rebinding)', () => {
   });
 
   it('is checked before CORS, so a rebinding page gets no CORS headers either', async () => {
-    const r = await app({ corsOrigins: '*' }).inject({ url: '/ping', headers: { host: 'evil.test', origin: 'http://evil.test' } });
+    const r = await app({ corsOrigins: '*' }).inject({
+      url: '/ping',
+      headers: { host: 'evil.test', origin: 'http://evil.test' },
+    });
     expect(r.statusCode).toBe(403);
     expect(r.headers['access-control-allow-origin']).toBeUndefined();
   });
@@ -101,10 +123,20 @@ describe('Host check (DNS rebinding)', () => {
 describe('unknown routes and hostile input', () => {
   it('unknown routes and methods are 404 JSON with the no-cache headers', async () => {
     const server = app();
-    for (const [method, url] of [['GET', '/nope'], ['GET', '/rtc'], ['GET', '/rtm/'], ['DELETE', '/ping'], ['GET', '/getToken']] as const) {
+    for (const [method, url] of [
+      ['GET', '/nope'],
+      ['GET', '/rtc'],
+      ['GET', '/rtm/'],
+      ['DELETE', '/ping'],
+      ['GET', '/getToken'],
+    ] as const) {
       const r = await server.inject({ method, url });
       expect(r.statusCode, `${method} ${url}`).toBe(404);
-      expect(r.json()).toEqual({ status: 404, error: `no route for ${method} ${url}`, message: `no route for ${method} ${url}` });
+      expect(r.json()).toEqual({
+        status: 404,
+        error: `no route for ${method} ${url}`,
+        message: `no route for ${method} ${url}`,
+      });
       expect(r.headers).toMatchObject(NO_CACHE);
     }
   });
@@ -159,9 +191,19 @@ describe('unknown routes and hostile input', () => {
       expect(r.statusCode, url).toBeLessThan(500);
       expect(r.headers['content-type'], url).toMatch(/^application\/json/);
     }
-    const bodies = ['{"tokenType":"rtc","channel":"a","uid":"1","expire":1e400}', '{"tokenType":{"toString":1}}', '\u0000', '{"a":'];
+    const bodies = [
+      '{"tokenType":"rtc","channel":"a","uid":"1","expire":1e400}',
+      '{"tokenType":{"toString":1}}',
+      '\u0000',
+      '{"a":',
+    ];
     for (const payload of bodies) {
-      const r = await server.inject({ method: 'POST', url: '/getToken', payload, headers: { 'content-type': 'application/json' } });
+      const r = await server.inject({
+        method: 'POST',
+        url: '/getToken',
+        payload,
+        headers: { 'content-type': 'application/json' },
+      });
       expect(r.statusCode, payload).toBeLessThan(500);
     }
     expect((await server.inject({ url: '/ping' })).statusCode).toBe(200);

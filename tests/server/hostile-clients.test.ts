@@ -32,13 +32,20 @@ function received(socket: Socket): Promise<string> {
   });
 }
 
-async function exchange(server: LocalTokenServer, bytes: string): Promise<{ status: number; head: string; body: Record<string, unknown> }> {
+async function exchange(
+  server: LocalTokenServer,
+  bytes: string,
+): Promise<{ status: number; head: string; body: Record<string, unknown> }> {
   const socket = await open(server);
   const answer = received(socket);
   socket.write(bytes);
   const text = await answer;
   const split = text.indexOf('\r\n\r\n');
-  return { status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1]), head: text.slice(0, split).toLowerCase(), body: JSON.parse(text.slice(split + 4)) as Record<string, unknown> };
+  return {
+    status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1]),
+    head: text.slice(0, split).toLowerCase(),
+    body: JSON.parse(text.slice(split + 4)) as Record<string, unknown>,
+  };
 }
 
 describe('slow clients are cut off', () => {
@@ -46,13 +53,19 @@ describe('slow clients are cut off', () => {
     const server = await start({ timeouts: { requestMs: 300, checkIntervalMs: 50 } });
     const socket = await open(server);
     const answer = received(socket);
-    socket.write('POST /getToken HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{');
+    socket.write(
+      'POST /getToken HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{',
+    );
     // Keep trickling until the server gives up: it must close the connection by itself.
     const trickle = setInterval(() => socket.writable && socket.write(' '), 100);
     const text = await answer;
     clearInterval(trickle);
     expect(text).toMatch(/^HTTP\/1\.1 408 /);
-    expect(JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4))).toEqual({ status: 408, error: 'the request took too long to arrive', message: 'the request took too long to arrive' });
+    expect(JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4))).toEqual({
+      status: 408,
+      error: 'the request took too long to arrive',
+      message: 'the request took too long to arrive',
+    });
     expect(text.toLowerCase()).toContain('cache-control: private, no-cache, no-store, must-revalidate');
   });
 
@@ -93,23 +106,43 @@ describe('the connection cap', () => {
 describe('errors before routing answer in our JSON shape', () => {
   const cases: [string, string, number, RegExp][] = [
     ['a bad request line', 'GARBAGE\r\n\r\n', 400, /not valid HTTP/],
-    ['two Content-Lengths', 'POST /getToken HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}', 400, /Content-Length/i],
-    ['Content-Length with Transfer-Encoding', 'POST /getToken HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n', 400, /not valid HTTP/],
-    ['headers too large', `GET /ping HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431, /too large/],
+    [
+      'two Content-Lengths',
+      'POST /getToken HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}',
+      400,
+      /Content-Length/i,
+    ],
+    [
+      'Content-Length with Transfer-Encoding',
+      'POST /getToken HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+      400,
+      /not valid HTTP/,
+    ],
+    [
+      'headers too large',
+      `GET /ping HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+      431,
+      /too large/,
+    ],
     ['no Host header', 'GET /ping HTTP/1.1\r\n\r\n', 400, /not valid HTTP|Host/],
   ];
   it.each(cases)('%s', async (_name, bytes, status, message) => {
     const server = await start();
     const answer = await exchange(server, bytes);
     expect(answer.status).toBe(status);
-    expect(answer.body).toMatchObject({ status, error: expect.stringMatching(message), message: expect.stringMatching(message) });
+    expect(answer.body).toMatchObject({
+      status,
+      error: expect.stringMatching(message),
+      message: expect.stringMatching(message),
+    });
     expect(answer.head).toContain('cache-control: private, no-cache, no-store, must-revalidate');
     expect(answer.head).toContain('pragma: no-cache');
   });
 });
 
 describe('the Host guard, exactly', () => {
-  const ping = (host: string, target = '/ping') => `GET ${target} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`;
+  const ping = (host: string, target = '/ping') =>
+    `GET ${target} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`;
 
   it.each([
     ['127.0.0.2', '127.0.0.2'],
@@ -122,7 +155,7 @@ describe('the Host guard, exactly', () => {
       server = await start({ host: bind });
     } catch (error) {
       // A machine without IPv6 cannot bind it; say so rather than pass silently.
-      throw new Error(`cannot bind ${bind} here: ${(error as Error).message}`);
+      throw new Error(`cannot bind ${bind} here: ${(error as Error).message}`, { cause: error });
     }
     expect((await exchange(server, ping('evil.test'))).status).toBe(403);
     expect((await exchange(server, ping(`${hostHeader}:${server.port}`))).status).toBe(200);
@@ -148,7 +181,10 @@ describe('the Host guard, exactly', () => {
 
   it('two Host headers are refused', async () => {
     const server = await start();
-    const answer = await exchange(server, 'GET /ping HTTP/1.1\r\nHost: localhost\r\nHost: evil.test\r\nConnection: close\r\n\r\n');
+    const answer = await exchange(
+      server,
+      'GET /ping HTTP/1.1\r\nHost: localhost\r\nHost: evil.test\r\nConnection: close\r\n\r\n',
+    );
     expect(answer.status).toBe(400);
     expect(answer.body['message']).toBe('the request carries more than one Host header');
   });

@@ -16,7 +16,11 @@ describe('LocalTokenServer on a listening port', () => {
 
   async function get(path: string): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
     const response = await fetch(`${server.url}${path}`);
-    return { status: response.status, body: (await response.json()) as Record<string, unknown>, headers: response.headers };
+    return {
+      status: response.status,
+      body: (await response.json()) as Record<string, unknown>,
+      headers: response.headers,
+    };
   }
 
   it('listens on loopback by default and answers /ping with the no-cache headers', async () => {
@@ -33,7 +37,9 @@ describe('LocalTokenServer on a listening port', () => {
       body: JSON.stringify({ tokenType: 'rtc', channel: 'test', role: 'publisher', uid: '42', expire: 600 }),
     });
     expect(response.status).toBe(200);
-    expectServices(((await response.json()) as { token: string }).token, 600, [{ type: 'rtc', channel: 'test', uid: '42', privileges: PUBLISHER(600) }]);
+    expectServices(((await response.json()) as { token: string }).token, 600, [
+      { type: 'rtc', channel: 'test', uid: '42', privileges: PUBLISHER(600) },
+    ]);
   });
 
   it('GET /rtc, with and without the trailing slash', async () => {
@@ -45,12 +51,22 @@ describe('LocalTokenServer on a listening port', () => {
   });
 
   it('GET /rtm, /rte and both /chat routes', async () => {
-    expect(verified((await get('/rtm/alice')).body['rtmToken']).services).toMatchObject([{ type: 'rtm', userId: 'alice' }]);
+    expect(verified((await get('/rtm/alice')).body['rtmToken']).services).toMatchObject([
+      { type: 'rtm', userId: 'alice' },
+    ]);
     const pair = (await get('/rte/test/publisher/uid/5/')).body;
     expect(verified(pair['rtcToken']).services).toMatchObject([{ type: 'rtc', channel: 'test', uid: '5' }]);
-    expect(verified(pair['rtmToken']).services.map((service) => service.type).sort()).toEqual(['rtc', 'rtm']);
-    expect(verified((await get('/chat/app/')).body['chatToken']).services).toMatchObject([{ type: 'chat', privileges: { app: 3600 } }]);
-    expect(verified((await get('/chat/account/bob')).body['chatToken']).services).toMatchObject([{ type: 'chat', userId: 'bob' }]);
+    expect(
+      verified(pair['rtmToken'])
+        .services.map((service) => service.type)
+        .sort(),
+    ).toEqual(['rtc', 'rtm']);
+    expect(verified((await get('/chat/app/')).body['chatToken']).services).toMatchObject([
+      { type: 'chat', privileges: { app: 3600 } },
+    ]);
+    expect(verified((await get('/chat/account/bob')).body['chatToken']).services).toMatchObject([
+      { type: 'chat', userId: 'bob' },
+    ]);
   });
 
   it('answers errors as JSON and emits every request, without query strings', async () => {

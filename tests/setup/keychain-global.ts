@@ -32,7 +32,12 @@ export function secretServiceWorks(busAddress: string | undefined): boolean {
   const env = { ...process.env };
   if (busAddress === undefined) delete env['DBUS_SESSION_BUS_ADDRESS'];
   else env['DBUS_SESSION_BUS_ADDRESS'] = busAddress;
-  const probe = spawnSync(process.execPath, ['-e', PROBE], { cwd: REPO_ROOT, env, stdio: 'ignore', timeout: START_DEADLINE_MS });
+  const probe = spawnSync(process.execPath, ['-e', PROBE], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: 'ignore',
+    timeout: START_DEADLINE_MS,
+  });
   return probe.status === 0;
 }
 
@@ -59,8 +64,18 @@ function firstLine(child: ChildProcess): Promise<string> {
 }
 
 function nameOwned(address: string, name: string): boolean {
-  const args = ['--session', '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus.NameHasOwner', `string:${name}`];
-  const reply = spawnSync('dbus-send', args, { env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: address }, encoding: 'utf8' });
+  const args = [
+    '--session',
+    '--print-reply',
+    '--dest=org.freedesktop.DBus',
+    '/org/freedesktop/DBus',
+    'org.freedesktop.DBus.NameHasOwner',
+    `string:${name}`,
+  ];
+  const reply = spawnSync('dbus-send', args, {
+    env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: address },
+    encoding: 'utf8',
+  });
   return /boolean true/.test(reply.stdout ?? '');
 }
 
@@ -83,14 +98,22 @@ async function startPrivateKeyring(): Promise<PrivateKeyring> {
   for (const dir of ['data', 'run', 'cache']) mkdirSync(join(root, dir), { mode: 0o700 });
   // Keyring files in the temporary folder: the user's own login keyring is never touched,
   // and a daemon the bus might activate on its own would use the same folder.
-  const env = { ...process.env, XDG_DATA_HOME: join(root, 'data'), XDG_RUNTIME_DIR: join(root, 'run'), XDG_CACHE_HOME: join(root, 'cache') };
+  const env = {
+    ...process.env,
+    XDG_DATA_HOME: join(root, 'data'),
+    XDG_RUNTIME_DIR: join(root, 'run'),
+    XDG_CACHE_HOME: join(root, 'cache'),
+  };
   const children: ChildProcess[] = [];
   const stop = (): void => {
     for (const child of children.reverse()) if (child.exitCode === null) child.kill('SIGTERM');
     rmSync(root, { recursive: true, force: true });
   };
   try {
-    const bus = spawn('dbus-daemon', ['--session', '--nofork', '--nopidfile', '--print-address=1'], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    const bus = spawn('dbus-daemon', ['--session', '--nofork', '--nopidfile', '--print-address=1'], {
+      env,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     children.push(bus);
     const address = await firstLine(bus);
     const keyring = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], {
@@ -99,7 +122,8 @@ async function startPrivateKeyring(): Promise<PrivateKeyring> {
     });
     children.push(keyring);
     keyring.stdin?.end('atd-test-keyring');
-    if (!(await waitFor(() => nameOwned(address, 'org.freedesktop.secrets'), START_DEADLINE_MS))) throw new Error('gnome-keyring did not start');
+    if (!(await waitFor(() => nameOwned(address, 'org.freedesktop.secrets'), START_DEADLINE_MS)))
+      throw new Error('gnome-keyring did not start');
     return { address, stop };
   } catch (error) {
     stop();
@@ -116,7 +140,9 @@ export default async function setup(): Promise<() => void> {
   try {
     keyring = await startPrivateKeyring();
   } catch (error) {
-    console.log(`keychain: could not start a private gnome-keyring (${error instanceof Error ? error.message : String(error)})`);
+    console.log(
+      `keychain: could not start a private gnome-keyring (${error instanceof Error ? error.message : String(error)})`,
+    );
     return none;
   }
   if (!secretServiceWorks(keyring.address)) {
@@ -126,6 +152,8 @@ export default async function setup(): Promise<() => void> {
   }
   // Workers and the CLIs they spawn inherit this.
   process.env['DBUS_SESSION_BUS_ADDRESS'] = keyring.address;
-  console.log('keychain: no usable Secret Service on the session bus; the tests use a private dbus-daemon + gnome-keyring');
+  console.log(
+    'keychain: no usable Secret Service on the session bus; the tests use a private dbus-daemon + gnome-keyring',
+  );
   return () => keyring.stop();
 }

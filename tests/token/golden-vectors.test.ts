@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildChatAppToken,
-  buildChatUserToken,
-  buildRtcToken,
-  decodeToken,
-} from '../../shared/token/index.js';
+import { buildChatAppToken, buildChatUserToken, buildRtcToken, decodeToken } from '../../shared/token/index.js';
 import * as v from '../fixtures/agora-vectors.js';
 
 const fixed = { issuedAt: v.VECTOR_TS, salt: v.VECTOR_SALT };
@@ -81,10 +76,17 @@ describe('published vectors decode and verify', () => {
 
   it('decodes uid 0 as "0" and the chat app token with the app privilege', () => {
     const rtc = decodeToken(v.RTC_UID0_JOIN_007);
-    expect(rtc.version === '007' && rtc.services[0]).toMatchObject({ type: 'rtc', uid: '0', privileges: { joinChannel: 600 } });
+    expect(rtc.version === '007' && rtc.services[0]).toMatchObject({
+      type: 'rtc',
+      uid: '0',
+      privileges: { joinChannel: 600 },
+    });
     expect(rtc.signature).toBe('unchecked');
     const chat = decodeToken(v.CHAT_APP_007, { appCertificate: v.VECTOR_CREDENTIALS.appCertificate });
-    expect(chat).toMatchObject({ signature: 'valid', services: [{ type: 'chat', userId: '', privileges: { app: 600 } }] });
+    expect(chat).toMatchObject({
+      signature: 'valid',
+      services: [{ type: 'chat', userId: '', privileges: { app: 600 } }],
+    });
   });
 
   it('decodes and verifies the 006 vector, which signs channel and uid', () => {
@@ -119,6 +121,10 @@ describe('published vectors decode and verify', () => {
       channel: v.VECTOR_CHANNEL,
       uid: '0',
     });
-    expect(decoded).toMatchObject({ version: '006', signature: 'valid', privileges: { joinChannel: v.VECTOR_006_PRIVILEGE_EXPIRE } });
+    expect(decoded).toMatchObject({
+      version: '006',
+      signature: 'valid',
+      privileges: { joinChannel: v.VECTOR_006_PRIVILEGE_EXPIRE },
+    });
   });
 });

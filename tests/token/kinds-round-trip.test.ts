@@ -12,15 +12,33 @@ function roundTrip(kind: KindId, input: unknown): DecodedToken007 {
   expect(decodeToken(built.token, { appCertificate: 'f'.repeat(32) }).signature).toBe('invalid');
   const decoded = decodeToken(built.token, { appCertificate: C.appCertificate });
   if (decoded.version !== '007') throw new Error('expected 007');
-  expect(decoded).toMatchObject({ signature: 'valid', appId: C.appId, issuedAt: fixed.issuedAt, salt: 7, expire: built.expire });
+  expect(decoded).toMatchObject({
+    signature: 'valid',
+    appId: C.appId,
+    issuedAt: fixed.issuedAt,
+    salt: 7,
+    expire: built.expire,
+  });
   return decoded;
 }
 
 describe('new kinds: build then decode gives back what was asked', () => {
   it('rtc-rtm: RTC by uid with per-privilege expiries, and RTM with its own user and expiry', () => {
-    const d = roundTrip('rtc-rtm', { channel: 'room', uid: 42, expire: 900, privileges: { join: 100, video: 300 }, rtmUserId: 'carol', rtmExpire: 500 });
+    const d = roundTrip('rtc-rtm', {
+      channel: 'room',
+      uid: 42,
+      expire: 900,
+      privileges: { join: 100, video: 300 },
+      rtmUserId: 'carol',
+      rtmExpire: 500,
+    });
     expect(d.services).toEqual([
-      { type: 'rtc', channel: 'room', uid: '42', privileges: { joinChannel: 100, publishAudioStream: 900, publishVideoStream: 300, publishDataStream: 900 } },
+      {
+        type: 'rtc',
+        channel: 'room',
+        uid: '42',
+        privileges: { joinChannel: 100, publishAudioStream: 900, publishVideoStream: 300, publishDataStream: 900 },
+      },
       { type: 'rtm', userId: 'carol', privileges: { login: 500 } },
     ]);
   });
@@ -43,25 +61,43 @@ describe('new kinds: build then decode gives back what was asked', () => {
   });
 
   it('rtm with RTM2 permissions carries them, grouped by resource and access', () => {
-    const d = roundTrip('rtm', { userId: 'alice', permissions: { read: ['message:room-*', 'message:lobby'], write: ['stream:lobby'] } });
+    const d = roundTrip('rtm', {
+      userId: 'alice',
+      permissions: { read: ['message:room-*', 'message:lobby'], write: ['stream:lobby'] },
+    });
     expect(d.services).toHaveLength(1);
     const [rtm2] = d.services;
     expect(rtm2).toMatchObject({ type: 'rtm2', userId: 'alice', privileges: { login: 3600 } });
     // Resource and access names are the decoder's business; the granted names are ours.
-    const granted = rtm2 !== undefined && 'permissions' in rtm2 ? Object.values(rtm2.permissions).flatMap((byAccess) => Object.values(byAccess)) : [];
+    const granted =
+      rtm2 !== undefined && 'permissions' in rtm2
+        ? Object.values(rtm2.permissions).flatMap((byAccess) => Object.values(byAccess))
+        : [];
     expect(granted).toEqual([['room-*', 'lobby'], ['lobby']]);
   });
 
   it('apaas: room user (aPaaS + RTM + Chat with the md5 user), user and app', () => {
     const room = roundTrip('apaas', { roomUuid: 'class-1', userUuid: 'alice', role: 2, expire: 600 });
     expect(room.services.map((s) => s.type)).toEqual(['rtm', 'chat', 'apaas']);
-    expect(room.services).toContainEqual({ type: 'apaas', roomUuid: 'class-1', userUuid: 'alice', role: 2, privileges: {} });
+    expect(room.services).toContainEqual({
+      type: 'apaas',
+      roomUuid: 'class-1',
+      userUuid: 'alice',
+      role: 2,
+      privileges: {},
+    });
     expect(room.services).toContainEqual({ type: 'rtm', userId: 'alice', privileges: { login: 600 } });
-    expect(room.services).toContainEqual({ type: 'chat', userId: '6384e2b2184bcbf58eccf10ca7a6563c', privileges: { user: 600 } });
+    expect(room.services).toContainEqual({
+      type: 'chat',
+      userId: '6384e2b2184bcbf58eccf10ca7a6563c',
+      privileges: { user: 600 },
+    });
     expect(roundTrip('apaas', { userUuid: 'alice' }).services).toEqual([
       { type: 'apaas', roomUuid: '', userUuid: 'alice', role: 65535, privileges: { user: 3600 } },
     ]);
-    expect(roundTrip('apaas', {}).services).toEqual([{ type: 'apaas', roomUuid: '', userUuid: '', role: 65535, privileges: { app: 3600 } }]);
+    expect(roundTrip('apaas', {}).services).toEqual([
+      { type: 'apaas', roomUuid: '', userUuid: '', role: 65535, privileges: { app: 3600 } },
+    ]);
   });
 
   it('fpa: 24 h token, login privilege without its own expiry', () => {

@@ -40,15 +40,53 @@ afterEach(() => {
 
 describe('new kinds produce the bytes agora-token produces', () => {
   it('rtc-rtm: buildTokenWithRtm (one account, one privilege expiry)', () => {
-    const expected = RtcTokenBuilder.buildTokenWithRtm(appId, appCertificate, 'room', 'alice', RtcRole.PUBLISHER, 900, 600);
-    expect(token('rtc-rtm', { channel: 'room', account: 'alice', expire: 900, privilegeExpire: 600, rtmExpire: 900 })).toBe(expected);
-    const subscriber = RtcTokenBuilder.buildTokenWithRtm(appId, appCertificate, 'room', 'bob', RtcRole.SUBSCRIBER, 3600, 3600);
+    const expected = RtcTokenBuilder.buildTokenWithRtm(
+      appId,
+      appCertificate,
+      'room',
+      'alice',
+      RtcRole.PUBLISHER,
+      900,
+      600,
+    );
+    expect(
+      token('rtc-rtm', { channel: 'room', account: 'alice', expire: 900, privilegeExpire: 600, rtmExpire: 900 }),
+    ).toBe(expected);
+    const subscriber = RtcTokenBuilder.buildTokenWithRtm(
+      appId,
+      appCertificate,
+      'room',
+      'bob',
+      RtcRole.SUBSCRIBER,
+      3600,
+      3600,
+    );
     expect(token('rtc-rtm', { channel: 'room', account: 'bob', role: 'subscriber' })).toBe(subscriber);
   });
 
   it('rtc-rtm: buildTokenWithRtm2 (uid, per-privilege expiries, separate RTM user and expiry)', () => {
-    const expected = RtcTokenBuilder.buildTokenWithRtm2(appId, appCertificate, 'room', 42, RtcRole.PUBLISHER, 3600, 100, 200, 300, 400, 'carol', 500);
-    const input = { channel: 'room', uid: 42, expire: 3600, privileges: { join: 100, audio: 200, video: 300, data: 400 }, rtmUserId: 'carol', rtmExpire: 500 };
+    const expected = RtcTokenBuilder.buildTokenWithRtm2(
+      appId,
+      appCertificate,
+      'room',
+      42,
+      RtcRole.PUBLISHER,
+      3600,
+      100,
+      200,
+      300,
+      400,
+      'carol',
+      500,
+    );
+    const input = {
+      channel: 'room',
+      uid: 42,
+      expire: 3600,
+      privileges: { join: 100, audio: 200, video: 300, data: 400 },
+      rtmUserId: 'carol',
+      rtmExpire: 500,
+    };
     expect(token('rtc-rtm', input)).toBe(expected);
   });
 
@@ -63,7 +101,10 @@ describe('new kinds produce the bytes agora-token produces', () => {
     const input = {
       userId: 'alice',
       expire: 600,
-      permissions: { read: ['message:room-*', 'user:bob', 'message:lobby', 'group:g1'], write: ['stream:lobby', 'server-group:ops'] },
+      permissions: {
+        read: ['message:room-*', 'user:bob', 'message:lobby', 'group:g1'],
+        write: ['stream:lobby', 'server-group:ops'],
+      },
     };
     expect(token('rtm', input)).toBe(expected);
   });
@@ -72,15 +113,52 @@ describe('new kinds produce the bytes agora-token produces', () => {
     ['convoai', ConvoAITokenBuilder],
     ['stt', SttTokenBuilder],
   ] as const)('%s: buildToken', (kind, builder) => {
-    const expected = builder.buildToken(appId, appCertificate, 'room', 1001, RtcRole.PUBLISHER, 3600, 3600, 3600, 3600, 3600, 'agent', 3600);
+    const expected = builder.buildToken(
+      appId,
+      appCertificate,
+      'room',
+      1001,
+      RtcRole.PUBLISHER,
+      3600,
+      3600,
+      3600,
+      3600,
+      3600,
+      'agent',
+      3600,
+    );
     expect(token(kind, { channel: 'room', uid: 1001, rtmUserId: 'agent' })).toBe(expected);
-    const sub = builder.buildToken(appId, appCertificate, 'room', 'bot', RtcRole.SUBSCRIBER, 900, 60, 60, 60, 60, 'bot', 120);
-    expect(token(kind, { channel: 'room', account: 'bot', role: 'subscriber', expire: 900, privilegeExpire: 60, rtmExpire: 120 })).toBe(sub);
+    const sub = builder.buildToken(
+      appId,
+      appCertificate,
+      'room',
+      'bot',
+      RtcRole.SUBSCRIBER,
+      900,
+      60,
+      60,
+      60,
+      60,
+      'bot',
+      120,
+    );
+    expect(
+      token(kind, {
+        channel: 'room',
+        account: 'bot',
+        role: 'subscriber',
+        expire: 900,
+        privilegeExpire: 60,
+        rtmExpire: 120,
+      }),
+    ).toBe(sub);
   });
 
   it('convoai also gives the REST header', () => {
     const built = buildKind('convoai', C, { channel: 'room', uid: 5 }, fixed);
-    expect('token' in built && built.authorizationHeader).toBe(`Authorization: agora token=${'token' in built ? built.token : ''}`);
+    expect('token' in built && built.authorizationHeader).toBe(
+      `Authorization: agora token=${'token' in built ? built.token : ''}`,
+    );
   });
 
   it('apaas: room user, user and app tokens (EducationTokenBuilder gives the same bytes)', () => {
@@ -100,9 +178,15 @@ describe('new kinds produce the bytes agora-token produces', () => {
   });
 
   it('rejects input agora-token would sign wrongly', () => {
-    expect(() => token('rtc-rtm', { channel: 'room', uid: 0 })).toThrow('RTM user id is required when the RTC uid is 0');
-    expect(() => token('rtm', { userId: 'a', permissions: { read: ['channel:x'] } })).toThrow(/a permission is TYPE:NAME/);
-    expect(() => token('apaas', { roomUuid: 'r', userUuid: 'u' })).toThrow('a room token needs the user uuid and role too');
+    expect(() => token('rtc-rtm', { channel: 'room', uid: 0 })).toThrow(
+      'RTM user id is required when the RTC uid is 0',
+    );
+    expect(() => token('rtm', { userId: 'a', permissions: { read: ['channel:x'] } })).toThrow(
+      /a permission is TYPE:NAME/,
+    );
+    expect(() => token('apaas', { roomUuid: 'r', userUuid: 'u' })).toThrow(
+      'a room token needs the user uuid and role too',
+    );
     expect(() => token('fpa', { expire: 5 })).toThrow(/unknown field: expire/);
   });
 });

@@ -45,14 +45,19 @@ describe('build then decode gives back what was asked', () => {
   });
 
   it('RTC subscriber by account, expiry 0 means the default', () => {
-    const d = roundTrip(buildRtcToken(C, { channel: 'a-b_c', account: 'user@example', role: 'subscriber', expire: 0 }).token);
+    const d = roundTrip(
+      buildRtcToken(C, { channel: 'a-b_c', account: 'user@example', role: 'subscriber', expire: 0 }).token,
+    );
     expect(d.expire).toBe(3600);
-    expect(d.services).toEqual([{ type: 'rtc', channel: 'a-b_c', uid: 'user@example', privileges: { joinChannel: 3600 } }]);
+    expect(d.services).toEqual([
+      { type: 'rtc', channel: 'a-b_c', uid: 'user@example', privileges: { joinChannel: 3600 } },
+    ]);
   });
 
   it('RTC with privilege expiry and per-privilege overrides', () => {
     const d = roundTrip(
-      buildRtcToken(C, { channel: 'c', uid: 5, expire: 7200, privilegeExpire: 600, privileges: { video: 60, data: 0 } }).token,
+      buildRtcToken(C, { channel: 'c', uid: 5, expire: 7200, privilegeExpire: 600, privileges: { video: 60, data: 0 } })
+        .token,
     );
     expect(d.expire).toBe(7200);
     expect(d.services[0]?.privileges).toEqual({

@@ -1,11 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ChatTokenBuilder, RtcRole, RtcTokenBuilder, RtmTokenBuilder } from 'agora-token';
-import {
-  buildChatAppToken,
-  buildChatUserToken,
-  buildRtcToken,
-  buildRtmToken,
-} from '../../shared/token/index.js';
+import { buildChatAppToken, buildChatUserToken, buildRtcToken, buildRtmToken } from '../../shared/token/index.js';
 import { VECTOR_CREDENTIALS as C } from '../fixtures/agora-vectors.js';
 
 /**
@@ -38,12 +33,30 @@ describe('our builders produce the bytes agora-token produces', () => {
   });
 
   it('RTC by account with a shorter privilege expiry', () => {
-    const expected = RtcTokenBuilder.buildTokenWithUserAccount(appId, appCertificate, 'c', 'alice', RtcRole.PUBLISHER, 3600, 600);
+    const expected = RtcTokenBuilder.buildTokenWithUserAccount(
+      appId,
+      appCertificate,
+      'c',
+      'alice',
+      RtcRole.PUBLISHER,
+      3600,
+      600,
+    );
     expect(buildRtcToken(C, { channel: 'c', account: 'alice', privilegeExpire: 600 }, fixed).token).toBe(expected);
   });
 
   it('RTC with a separate expiry per privilege', () => {
-    const expected = RtcTokenBuilder.buildTokenWithUidAndPrivilege(appId, appCertificate, 'c', 7, 3600, 100, 200, 300, 400);
+    const expected = RtcTokenBuilder.buildTokenWithUidAndPrivilege(
+      appId,
+      appCertificate,
+      'c',
+      7,
+      3600,
+      100,
+      200,
+      300,
+      400,
+    );
     const built = buildRtcToken(
       C,
       { channel: 'c', uid: 7, expire: 3600, privileges: { join: 100, audio: 200, video: 300, data: 400 } },

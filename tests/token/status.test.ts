@@ -43,7 +43,11 @@ describe('tokenTimeStatus', () => {
   it('caps a privilege encoded longer than the token at the token, keeping the encoded value', () => {
     // The disagreement issue 11 reported: expire 600, privilegeExpire 86400.
     const long = decodeToken(
-      buildRtcToken(v.VECTOR_CREDENTIALS, { channel: 'c', uid: 1, expire: 600, privilegeExpire: 86400 }, { issuedAt: T0, salt: 9 }).token,
+      buildRtcToken(
+        v.VECTOR_CREDENTIALS,
+        { channel: 'c', uid: 1, expire: 600, privilegeExpire: 86400 },
+        { issuedAt: T0, salt: 9 },
+      ).token,
     );
     const join = tokenTimeStatus(long, T0).privileges.find((p) => p.privilege === 'joinChannel');
     expect(join).toMatchObject({ expiresAt: T0 + 600, encoded: 86400, ownExpiresAt: T0 + 86400, limitedBy: 'token' });
@@ -57,12 +61,21 @@ describe('tokenTimeStatus', () => {
     token.add_service(rtc);
     const status = tokenTimeStatus(decodeToken(token.build()), T0 + 10 ** 8);
     expect(status).toMatchObject({ expiresAt: null, expired: false });
-    expect(status.privileges[0]).toMatchObject({ expiresAt: null, encoded: 0, ownExpiresAt: null, limitedBy: 'none', expired: false });
+    expect(status.privileges[0]).toMatchObject({
+      expiresAt: null,
+      encoded: 0,
+      ownExpiresAt: null,
+      limitedBy: 'none',
+      expired: false,
+    });
   });
 
   it('ties each privilege to its own service when two services share a type', () => {
     const token = new AccessToken2(v.VECTOR_CREDENTIALS.appId, v.VECTOR_CREDENTIALS.appCertificate, T0, 600);
-    for (const [channel, join] of [['a', 100], ['b', 200]] as const) {
+    for (const [channel, join] of [
+      ['a', 100],
+      ['b', 200],
+    ] as const) {
       const rtc = new ServiceRtc(channel, 1);
       rtc.add_privilege(ServiceRtc.kPrivilegeJoinChannel, join);
       token.add_service(rtc);
@@ -90,7 +103,11 @@ describe('tokenTimeStatus', () => {
     const old = decodeToken(v.RTC_PUBLISHER_006);
     const before = tokenTimeStatus(old, v.VECTOR_006_PRIVILEGE_EXPIRE - 1);
     expect(before).toMatchObject({ expired: false, expiresAt: v.VECTOR_006_PRIVILEGE_EXPIRE });
-    expect(before.privileges[0]).toMatchObject({ encoded: v.VECTOR_006_PRIVILEGE_EXPIRE, limitedBy: 'privilege', serviceIndex: 0 });
+    expect(before.privileges[0]).toMatchObject({
+      encoded: v.VECTOR_006_PRIVILEGE_EXPIRE,
+      limitedBy: 'privilege',
+      serviceIndex: 0,
+    });
     expect(tokenTimeStatus(old, v.VECTOR_006_PRIVILEGE_EXPIRE).expired).toBe(true);
   });
 });
@@ -111,12 +128,22 @@ describe('describeExpiry', () => {
 describe('expiryTimeline', () => {
   it('puts the token and each privilege on one axis with now marked, from tokenTimeStatus', async () => {
     const { expiryTimeline } = await import('../../shared/token/timeline.js');
-    const token = buildRtcToken(v.VECTOR_CREDENTIALS, { channel: 'c', uid: 1, expire: 600, privilegeExpire: 3600, privileges: { video: 300 } }, { issuedAt: T0, salt: 1 }).token;
+    const token = buildRtcToken(
+      v.VECTOR_CREDENTIALS,
+      { channel: 'c', uid: 1, expire: 600, privilegeExpire: 3600, privileges: { video: 300 } },
+      { issuedAt: T0, salt: 1 },
+    ).token;
     const line = expiryTimeline(decodeToken(token), T0 + 400);
     expect(line).toMatchObject({ from: T0, to: T0 + 600, now: T0 + 400 });
     expect(line.bars[0]).toEqual({ label: 'token', start: T0, end: T0 + 600, expired: false });
     expect(line.bars).toContainEqual({ label: 'rtc publishVideoStream', start: T0, end: T0 + 300, expired: true });
-    expect(line.bars).toContainEqual({ label: 'rtc joinChannel', start: T0, end: T0 + 600, expired: false, encodedEnd: T0 + 3600 });
+    expect(line.bars).toContainEqual({
+      label: 'rtc joinChannel',
+      start: T0,
+      end: T0 + 600,
+      expired: false,
+      encodedEnd: T0 + 3600,
+    });
   });
   it('widens the axis to now when the token expired long ago', async () => {
     const { expiryTimeline } = await import('../../shared/token/timeline.js');

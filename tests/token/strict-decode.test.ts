@@ -17,14 +17,26 @@ function withBytesAppended(token: string): string {
 
 describe('strict parsing', () => {
   it.each([
-    ['characters outside base64', `${T.slice(0, 100)}!!!${T.slice(100)}`, /"!" at character 101, which is not a base64 character/],
+    [
+      'characters outside base64',
+      `${T.slice(0, 100)}!!!${T.slice(100)}`,
+      /"!" at character 101, which is not a base64 character/,
+    ],
     ['embedded whitespace', `${T.slice(0, 50)}\n${T.slice(50)}`, /whitespace at character 51/],
     ['an embedded space', `${T.slice(0, 50)} ${T.slice(50)}`, /whitespace/],
     ['bytes after the compressed content', `${T.slice(0, -1)}AAAAAA==`, /not a valid 007 token/],
-    ['bytes inside the content after the last service', withBytesAppended(T), /3 bytes after its last readable service/],
+    [
+      'bytes inside the content after the last service',
+      withBytesAppended(T),
+      /3 bytes after its last readable service/,
+    ],
     ['a cut-short token', T.slice(0, -3), /cut short|could not be read/],
     ['padding in the middle', `${T.slice(0, 40)}=${T.slice(41)}`, /padding "=" inside/],
-    ['a 006 token with a foreign character', `${v.RTC_PUBLISHER_006.slice(0, 60)}*${v.RTC_PUBLISHER_006.slice(61)}`, /"\*" at character 61/],
+    [
+      'a 006 token with a foreign character',
+      `${v.RTC_PUBLISHER_006.slice(0, 60)}*${v.RTC_PUBLISHER_006.slice(61)}`,
+      /"\*" at character 61/,
+    ],
     ['a 006 token with trailing bytes', `${v.RTC_PUBLISHER_006}AAAA`, /4 bytes more than its fields use|3 bytes more/],
   ])('%s is malformed', (_name, token, message) => {
     expect(() => decodeToken(token, { appCertificate: C.appCertificate })).toThrow(message);
@@ -47,9 +59,19 @@ describe('strict parsing', () => {
 describe('several certificates', () => {
   const token = buildRtcToken(C, { channel: 'c', uid: 1 }).token;
   it('names the certificate that signed', () => {
-    const primaryFirst = decodeToken(token, { certificates: [{ label: 'primary', value: C.appCertificate }, { label: 'secondary', value: SECOND }] });
+    const primaryFirst = decodeToken(token, {
+      certificates: [
+        { label: 'primary', value: C.appCertificate },
+        { label: 'secondary', value: SECOND },
+      ],
+    });
     expect(primaryFirst).toMatchObject({ signature: 'valid', signedBy: 'primary' });
-    const secondary = decodeToken(token, { certificates: [{ label: 'primary', value: SECOND }, { label: 'secondary', value: C.appCertificate }] });
+    const secondary = decodeToken(token, {
+      certificates: [
+        { label: 'primary', value: SECOND },
+        { label: 'secondary', value: C.appCertificate },
+      ],
+    });
     expect(secondary).toMatchObject({ signature: 'valid', signedBy: 'secondary' });
   });
   it('is invalid when none signs, with no signedBy', () => {
@@ -59,7 +81,10 @@ describe('several certificates', () => {
   });
   it('verifies 006 tokens with several certificates too', () => {
     const d = decodeToken(v.RTC_PUBLISHER_006, {
-      certificates: [{ label: 'primary', value: SECOND }, { label: 'secondary', value: C.appCertificate }],
+      certificates: [
+        { label: 'primary', value: SECOND },
+        { label: 'secondary', value: C.appCertificate },
+      ],
       channel: v.VECTOR_CHANNEL,
       uid: String(v.VECTOR_UID),
     }) as DecodedToken006;

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TokenDeskError } from '../../shared/errors.js';
-import {
-  buildChatToken,
-  buildRtcToken,
-  buildRteTokens,
-  buildRtmToken,
-  decodeToken,
-} from '../../shared/token/index.js';
+import { buildChatToken, buildRtcToken, buildRteTokens, buildRtmToken, decodeToken } from '../../shared/token/index.js';
 import { VECTOR_CREDENTIALS as C } from '../fixtures/agora-vectors.js';
 
 function failure(fn: () => unknown): TokenDeskError {
@@ -46,7 +40,9 @@ describe('credentials checked once per object', () => {
     const credentials = { ...C };
     expect(buildRtcToken(credentials, { channel: 'c', uid: 1 }).token).toMatch(/^007/);
     credentials.appCertificate = 'not hex at all';
-    expect(failure(() => buildRtcToken(credentials, { channel: 'c', uid: 1 }))).toMatchObject({ field: 'appCertificate' });
+    expect(failure(() => buildRtcToken(credentials, { channel: 'c', uid: 1 }))).toMatchObject({
+      field: 'appCertificate',
+    });
     credentials.appCertificate = C.appCertificate;
     credentials.appId = 'x';
     expect(failure(() => buildRtmToken(credentials, { userId: 'u' }))).toMatchObject({ field: 'appId' });
@@ -62,7 +58,7 @@ describe('credentials checked once per object', () => {
 });
 
 describe('channel names', () => {
-  it('accepts every character of Agora\'s allowed set and exactly 64 bytes', () => {
+  it("accepts every character of Agora's allowed set and exactly 64 bytes", () => {
     const all = 'aZ09 !#$%&()+-:;<=.>?@[]^_{}|~,';
     expect(buildRtcToken(C, { channel: all, uid: 1 }).token).toMatch(/^007/);
     expect(buildRtcToken(C, { channel: 'x'.repeat(64), uid: 1 }).token).toMatch(/^007/);
@@ -109,19 +105,29 @@ describe('uid, account and user ids', () => {
   it('byte limits count UTF-8 bytes, not characters, on both sides of the short-string shortcut', () => {
     // 'é' is 2 bytes and '€' 3: the limits fall between characters, above 21 and 85 of them.
     expect(buildRtcToken(C, { channel: 'c', account: '€'.repeat(85) }).token).toMatch(/^007/);
-    expect(failure(() => buildRtcToken(C, { channel: 'c', account: '€'.repeat(86) })).message).toBe('account must be at most 255 bytes');
+    expect(failure(() => buildRtcToken(C, { channel: 'c', account: '€'.repeat(86) })).message).toBe(
+      'account must be at most 255 bytes',
+    );
     expect(buildRtmToken(C, { userId: 'é'.repeat(32) }).token).toMatch(/^007/);
-    expect(failure(() => buildRtmToken(C, { userId: 'é'.repeat(33) })).message).toBe('user id must be at most 64 bytes');
+    expect(failure(() => buildRtmToken(C, { userId: 'é'.repeat(33) })).message).toBe(
+      'user id must be at most 64 bytes',
+    );
     expect(buildChatToken(C, { userId: '€'.repeat(21) }).token).toMatch(/^007/);
-    expect(failure(() => buildChatToken(C, { userId: '€'.repeat(22) })).message).toBe('user id must be at most 64 bytes');
+    expect(failure(() => buildChatToken(C, { userId: '€'.repeat(22) })).message).toBe(
+      'user id must be at most 64 bytes',
+    );
     // Emoji are two UTF-16 units and four bytes.
     expect(buildRtmToken(C, { userId: '😀'.repeat(16) }).token).toMatch(/^007/);
-    expect(failure(() => buildRtmToken(C, { userId: '😀'.repeat(17) })).message).toBe('user id must be at most 64 bytes');
+    expect(failure(() => buildRtmToken(C, { userId: '😀'.repeat(17) })).message).toBe(
+      'user id must be at most 64 bytes',
+    );
   });
 
   it('RTM and Chat user ids are 1..64 bytes', () => {
     expect(failure(() => buildRtmToken(C, { userId: '' })).message).toBe('user id is required');
-    expect(failure(() => buildRtmToken(C, { userId: 'x'.repeat(65) })).message).toBe('user id must be at most 64 bytes');
+    expect(failure(() => buildRtmToken(C, { userId: 'x'.repeat(65) })).message).toBe(
+      'user id must be at most 64 bytes',
+    );
     expect(failure(() => buildChatToken(C, { userId: 'x'.repeat(65) })).field).toBe('userId');
   });
 
@@ -167,7 +173,10 @@ describe('decode input', () => {
     ['007', 'not a valid 007 token: its content could not be read'],
     ['007!!!not-base64', 'not a valid 007 token: it contains "!" at character 4, which is not a base64 character'],
     ['006970CA35de60c44645bbae8a215061b33', 'not a valid 006 token: expected 006, a 32-character App ID, then base64'],
-    ['006970CA35de60c44645bbae8a215061b33IACMv3I', 'not a valid 006 token: its base64 text is cut short (its length is not a multiple of 4): the token was truncated'],
+    [
+      '006970CA35de60c44645bbae8a215061b33IACMv3I',
+      'not a valid 006 token: its base64 text is cut short (its length is not a multiple of 4): the token was truncated',
+    ],
   ])('%j is refused with a clear message', (token, message) => {
     expect(failure(() => decodeToken(token))).toMatchObject({ message });
   });

@@ -19,7 +19,8 @@ export async function runProfileAdd(options: AddOptions, deps: ProfileDeps): Pro
     : undefined;
   const store = await deps.store();
   const added = await store.add({ name: options.name, appId: options.appId, appCertificate, secondaryCertificate });
-  const what = secondaryCertificate === undefined ? 'its App Certificate is' : 'its primary and secondary App Certificates are';
+  const what =
+    secondaryCertificate === undefined ? 'its App Certificate is' : 'its primary and secondary App Certificates are';
   deps.output.out(`added ${describeProfile(added)}; ${what} in the OS keychain`);
 }
 
@@ -28,7 +29,10 @@ export function profileAddCommand(deps: () => ProfileDeps = processProfileDeps):
     .description('save a project: the App Certificate is read from standard input (hidden prompt on a terminal)')
     .argument('<name>', 'profile name, used with --profile')
     .requiredOption('--app-id <id>', 'the App ID (32 hexadecimal characters)')
-    .option('--secondary-certificate-stdin', "also save the project's secondary certificate (second line of input, or a second prompt)")
+    .option(
+      '--secondary-certificate-stdin',
+      "also save the project's secondary certificate (second line of input, or a second prompt)",
+    )
     .addHelpText(
       'after',
       `
@@ -37,6 +41,8 @@ Examples:
   printf '%s\\n%s\\n' "$APP_CERTIFICATE" "$SECONDARY" | agora-token-desk profile add demo --app-id "$APP_ID" --secondary-certificate-stdin`,
     )
     .action(async (name: string, flags: { appId: string; secondaryCertificateStdin?: boolean }) =>
-      runCommand(() => runProfileAdd({ name, appId: flags.appId, secondary: flags.secondaryCertificateStdin === true }, deps())),
+      runCommand(() =>
+        runProfileAdd({ name, appId: flags.appId, secondary: flags.secondaryCertificateStdin === true }, deps()),
+      ),
     );
 }

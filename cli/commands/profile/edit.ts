@@ -16,12 +16,22 @@ export interface EditOptions {
 }
 
 function checkOptions(options: EditOptions): void {
-  const given = [options.newName, options.appId].some((v) => v !== undefined) || options.certificate || options.secondary || options.removeSecondary;
+  const given =
+    [options.newName, options.appId].some((v) => v !== undefined) ||
+    options.certificate ||
+    options.secondary ||
+    options.removeSecondary;
   if (!given) {
-    throw new TokenDeskError('invalid_input', 'nothing to change: give --name, --app-id, --certificate-stdin, --secondary-certificate-stdin or --remove-secondary');
+    throw new TokenDeskError(
+      'invalid_input',
+      'nothing to change: give --name, --app-id, --certificate-stdin, --secondary-certificate-stdin or --remove-secondary',
+    );
   }
   if (options.secondary && options.removeSecondary) {
-    throw new TokenDeskError('invalid_input', 'use either --secondary-certificate-stdin or --remove-secondary, not both');
+    throw new TokenDeskError(
+      'invalid_input',
+      'use either --secondary-certificate-stdin or --remove-secondary, not both',
+    );
   }
   if (options.appId !== undefined) parseInput(appIdSchema, options.appId);
 }
@@ -31,16 +41,27 @@ export async function runProfileEdit(options: EditOptions, deps: ProfileDeps): P
   checkOptions(options);
   const store = await deps.store();
   const target = await store.get(options.name);
-  const primary = options.certificate ? parseInput(appCertificateSchema, await deps.input.secret(certificateQuestion(target.name, 'App Certificate'))) : undefined;
+  const primary = options.certificate
+    ? parseInput(appCertificateSchema, await deps.input.secret(certificateQuestion(target.name, 'App Certificate')))
+    : undefined;
   const secondary = options.secondary
-    ? parseInput(appCertificateSchema, await deps.input.secret(certificateQuestion(target.name, 'secondary App Certificate')))
+    ? parseInput(
+        appCertificateSchema,
+        await deps.input.secret(certificateQuestion(target.name, 'secondary App Certificate')),
+      )
     : undefined;
   const changed: string[] = [];
   // The metadata first: a taken name is refused before any certificate changes.
   let profile = target;
   if (options.newName !== undefined || options.appId !== undefined) {
     profile = await store.edit(target.id, { name: options.newName, appId: options.appId });
-    changed.push(options.newName === undefined ? 'updated the App ID' : options.appId === undefined ? 'renamed it' : 'updated the name and App ID');
+    changed.push(
+      options.newName === undefined
+        ? 'updated the App ID'
+        : options.appId === undefined
+          ? 'renamed it'
+          : 'updated the name and App ID',
+    );
   }
   if (primary !== undefined) {
     await store.updateCertificate(target.id, primary);
@@ -51,7 +72,11 @@ export async function runProfileEdit(options: EditOptions, deps: ProfileDeps): P
     changed.push('saved the secondary App Certificate');
   }
   if (options.removeSecondary) {
-    changed.push((await store.removeSecondaryCertificate(target.id)) ? 'removed the secondary App Certificate' : 'there was no secondary App Certificate');
+    changed.push(
+      (await store.removeSecondaryCertificate(target.id))
+        ? 'removed the secondary App Certificate'
+        : 'there was no secondary App Certificate',
+    );
   }
   deps.output.out(`${describeProfile(profile)}: ${changed.join('; ')}`);
 }

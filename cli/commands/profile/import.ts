@@ -25,13 +25,19 @@ export async function runProfileImport(options: ImportOptions, deps: ProfileDeps
   try {
     parseInput(appIdSchema, appId);
   } catch (error) {
-    throw new TokenDeskError('invalid_input', `${options.file}: APP_ID ${(error as Error).message.replace(/^App ID /, '')}`);
+    throw new TokenDeskError(
+      'invalid_input',
+      `${options.file}: APP_ID ${(error as Error).message.replace(/^App ID /, '')}`,
+    );
   }
   const name = options.name ?? basename(dirname(resolve(options.file)));
   const store = await deps.store();
   const added = await store.add({ name, appId, appCertificate }).catch((error: unknown) => {
     if (error instanceof TokenDeskError && error.field === 'appCertificate') {
-      throw new TokenDeskError('invalid_input', `${options.file}: APP_CERTIFICATE ${error.message.replace(/^App Certificate /, '')}`);
+      throw new TokenDeskError(
+        'invalid_input',
+        `${options.file}: APP_CERTIFICATE ${error.message.replace(/^App Certificate /, '')}`,
+      );
     }
     throw error;
   });
@@ -44,6 +50,11 @@ export function profileImportCommand(deps: () => ProfileDeps = processProfileDep
     .description('add a profile from a .env file (APP_ID and APP_CERTIFICATE); the certificate goes to the keychain')
     .argument('<file>', 'the .env file to read')
     .option('--name <name>', 'profile name (default: the name of the folder holding the file)')
-    .addHelpText('after', '\nExamples:\n  agora-token-desk profile import .env --name demo\n  agora-token-desk profile import ~/projects/demo/.env')
-    .action(async (file: string, flags: { name?: string }) => runCommand(() => runProfileImport({ file, name: flags.name }, deps())));
+    .addHelpText(
+      'after',
+      '\nExamples:\n  agora-token-desk profile import .env --name demo\n  agora-token-desk profile import ~/projects/demo/.env',
+    )
+    .action(async (file: string, flags: { name?: string }) =>
+      runCommand(() => runProfileImport({ file, name: flags.name }, deps())),
+    );
 }

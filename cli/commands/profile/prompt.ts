@@ -14,7 +14,10 @@ export interface SecretInput {
   confirm(question: string): Promise<boolean | undefined>;
 }
 
-export function processSecretInput(stdin = process.stdin as ReadStream, stderr: NodeJS.WritableStream = process.stderr): SecretInput {
+export function processSecretInput(
+  stdin = process.stdin as ReadStream,
+  stderr: NodeJS.WritableStream = process.stderr,
+): SecretInput {
   let lines: Promise<string[]> | undefined;
   let next = 0;
   return {
@@ -38,7 +41,12 @@ export function promptHidden(question: string, input: ReadStream, output: NodeJS
   return promptLine(question, input, output, false);
 }
 
-function promptLine(question: string, input: ReadStream, output: NodeJS.WritableStream, echo: boolean): Promise<string> {
+function promptLine(
+  question: string,
+  input: ReadStream,
+  output: NodeJS.WritableStream,
+  echo: boolean,
+): Promise<string> {
   // Echo goes off before the prompt shows, so nothing typed after it is ever echoed.
   input.setRawMode(true);
   input.setEncoding('utf8');

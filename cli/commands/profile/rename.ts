@@ -17,5 +17,7 @@ export function profileRenameCommand(deps: () => ProfileDeps = processProfileDep
     .argument('<old>', 'current name')
     .argument('<new>', 'new name')
     .addHelpText('after', '\nExample:\n  agora-token-desk profile rename demo staging')
-    .action(async (oldName: string, newName: string) => runCommand(() => runProfileRename({ name: oldName, newName }, deps())));
+    .action(async (oldName: string, newName: string) =>
+      runCommand(() => runProfileRename({ name: oldName, newName }, deps())),
+    );
 }

@@ -17,7 +17,11 @@ export async function runProfileRotate(options: RotateOptions, deps: ProfileDeps
     const answer = await deps.input.confirm(
       `Promote the secondary App Certificate of "${target.name}" to primary? Do this after switching it in Agora Console. [y/N] `,
     );
-    if (answer === undefined) throw new TokenDeskError('invalid_input', 'rotate asks for confirmation on a terminal; add --yes to confirm from a script');
+    if (answer === undefined)
+      throw new TokenDeskError(
+        'invalid_input',
+        'rotate asks for confirmation on a terminal; add --yes to confirm from a script',
+      );
     if (!answer) {
       deps.output.out('nothing changed');
       return;
@@ -34,6 +38,11 @@ export function profileRotateCommand(deps: () => ProfileDeps = processProfileDep
     .description('promote the secondary certificate to primary (after switching it in Agora Console); asks first')
     .argument('<name>', 'profile name')
     .option('-y, --yes', 'do not ask for confirmation')
-    .addHelpText('after', '\nExamples:\n  agora-token-desk profile rotate demo\n  agora-token-desk profile rotate demo --yes')
-    .action(async (name: string, flags: { yes?: boolean }) => runCommand(() => runProfileRotate({ name, yes: flags.yes === true }, deps())));
+    .addHelpText(
+      'after',
+      '\nExamples:\n  agora-token-desk profile rotate demo\n  agora-token-desk profile rotate demo --yes',
+    )
+    .action(async (name: string, flags: { yes?: boolean }) =>
+      runCommand(() => runProfileRotate({ name, yes: flags.yes === true }, deps())),
+    );
 }

@@ -9,7 +9,10 @@ export interface SetCertificateOptions {
 export async function runProfileSetCertificate(options: SetCertificateOptions, deps: ProfileDeps): Promise<void> {
   const store = await deps.store();
   const target = await store.get(options.name);
-  const updated = await store.updateCertificate(target.id, await deps.input.secret(certificateQuestion(target.name, 'App Certificate')));
+  const updated = await store.updateCertificate(
+    target.id,
+    await deps.input.secret(certificateQuestion(target.name, 'App Certificate')),
+  );
   deps.output.out(`saved a new App Certificate for ${describeProfile(updated)}`);
 }
 
@@ -17,6 +20,9 @@ export function profileSetCertificateCommand(deps: () => ProfileDeps = processPr
   return new Command('set-certificate')
     .description("replace a profile's App Certificate (read from standard input, hidden prompt on a terminal)")
     .argument('<name>', 'profile name')
-    .addHelpText('after', `\nExample:\n  printf '%s\\n' "$APP_CERTIFICATE" | agora-token-desk profile set-certificate demo`)
+    .addHelpText(
+      'after',
+      `\nExample:\n  printf '%s\\n' "$APP_CERTIFICATE" | agora-token-desk profile set-certificate demo`,
+    )
     .action(async (name: string) => runCommand(() => runProfileSetCertificate({ name }, deps())));
 }

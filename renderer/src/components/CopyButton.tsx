@@ -23,7 +23,12 @@ export function CopyButton({ text, label = 'Copy', what }: { text: string; label
   }
 
   return (
-    <button type="button" className="copy-button" onClick={() => void copy()} aria-label={what ? `${label} ${what}` : label}>
+    <button
+      type="button"
+      className="copy-button"
+      onClick={() => void copy()}
+      aria-label={what ? `${label} ${what}` : label}
+    >
       {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : label}
     </button>
   );

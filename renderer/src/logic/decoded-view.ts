@@ -84,12 +84,20 @@ export function serviceCards(decoded: DecodedToken, now: number): ServiceCard[] 
     return result;
   };
   if (decoded.version === '006') {
-    return [{ title: 'Privileges (006)', facts: [], privileges: Object.entries(decoded.privileges).map(([name]) => row(name, null)) }];
+    return [
+      {
+        title: 'Privileges (006)',
+        facts: [],
+        privileges: Object.entries(decoded.privileges).map(([name]) => row(name, null)),
+      },
+    ];
   }
   return decoded.services.map((service) => ({
     title: SERVICE_TITLES[service.type] ?? service.type,
     facts: serviceFacts(service),
-    privileges: Object.entries(service.privileges).map(([name, value]) => row(name, value === 0 ? null : decoded.issuedAt + value)),
+    privileges: Object.entries(service.privileges).map(([name, value]) =>
+      row(name, value === 0 ? null : decoded.issuedAt + value),
+    ),
   }));
 }
 

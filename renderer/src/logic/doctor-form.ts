@@ -3,7 +3,12 @@
  * into the doctor's context and checked with the contract's own schema (the one main
  * parses with), so a rule such as "uid or account, not both" is never copied here.
  */
-import { DOCTOR_ACTIONS, diagnoseContextSchema, type DiagnoseContext, type DoctorAction } from '../../../shared/contract/doctor.js';
+import {
+  DOCTOR_ACTIONS,
+  diagnoseContextSchema,
+  type DiagnoseContext,
+  type DoctorAction,
+} from '../../../shared/contract/doctor.js';
 
 /** How the client identifies the user: which SDK call it makes. */
 export type IdentityCall = 'uid' | 'account';
@@ -18,7 +23,14 @@ export interface DoctorFormValues {
   errorCode: string;
 }
 
-export const EMPTY_DOCTOR_FORM: DoctorFormValues = { appId: '', action: '', channel: '', identityCall: 'uid', identity: '', errorCode: '' };
+export const EMPTY_DOCTOR_FORM: DoctorFormValues = {
+  appId: '',
+  action: '',
+  channel: '',
+  identityCall: 'uid',
+  identity: '',
+  errorCode: '',
+};
 
 export const ACTION_LABELS: Record<DoctorAction, string> = {
   'rtc-join': 'Join an RTC channel',
@@ -31,14 +43,18 @@ export const ACTION_LABELS: Record<DoctorAction, string> = {
   'stt-rest': 'Call the real-time transcription REST API',
   'fpa-login': 'Connect to FPA',
 };
-export const ACTION_CHOICES: ReadonlyArray<{ value: DoctorAction; label: string }> = DOCTOR_ACTIONS.map((value) => ({ value, label: ACTION_LABELS[value] }));
+export const ACTION_CHOICES: ReadonlyArray<{ value: DoctorAction; label: string }> = DOCTOR_ACTIONS.map((value) => ({
+  value,
+  label: ACTION_LABELS[value],
+}));
 
 export const IDENTITY_CALLS: ReadonlyArray<{ value: IdentityCall; label: string; box: string }> = [
   { value: 'uid', label: 'joinChannel with an int uid', box: 'UID' },
   { value: 'account', label: 'joinChannelWithUserAccount (user account)', box: 'User account' },
 ];
 
-export type DoctorFormResult = { ok: true; context: DiagnoseContext } | { ok: false; field: keyof DoctorFormValues; message: string };
+export type DoctorFormResult =
+  { ok: true; context: DiagnoseContext } | { ok: false; field: keyof DoctorFormValues; message: string };
 
 /** Numbers stay numbers (110), names stay names (ERR_INVALID_TOKEN). */
 function errorCodeValue(text: string): number | string {
@@ -58,11 +74,16 @@ export function doctorContext(values: DoctorFormValues): DoctorFormResult {
   if (values.appId.trim() !== '') raw['appId'] = values.appId.trim();
   if (values.action !== '') raw['action'] = values.action;
   if (values.channel !== '') raw['channel'] = values.channel;
-  if (values.identity !== '') raw[values.identityCall] = values.identityCall === 'uid' ? uidValue(values.identity.trim()) : values.identity;
+  if (values.identity !== '')
+    raw[values.identityCall] = values.identityCall === 'uid' ? uidValue(values.identity.trim()) : values.identity;
   if (values.errorCode.trim() !== '') raw['errorCode'] = errorCodeValue(values.errorCode.trim());
   const parsed = diagnoseContextSchema.safeParse(raw);
   if (parsed.success) return { ok: true, context: parsed.data };
   const issue = parsed.error.issues[0];
   const key = String(issue?.path[0] ?? 'identity');
-  return { ok: false, field: FIELD_OF[key] ?? (key as keyof DoctorFormValues), message: issue?.message ?? 'check this value' };
+  return {
+    ok: false,
+    field: FIELD_OF[key] ?? (key as keyof DoctorFormValues),
+    message: issue?.message ?? 'check this value',
+  };
 }

@@ -10,7 +10,14 @@ import { activeFields, formInput, getKind, type GenerateForm } from './generate-
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8080';
 
 export function cliCommand(form: GenerateForm, profileName: string): string {
-  return shellCommand(['agora-token-desk', 'token', form.kind, '--profile', profileName, ...flagsFromValues(activeFields(form), form.values)]);
+  return shellCommand([
+    'agora-token-desk',
+    'token',
+    form.kind,
+    '--profile',
+    profileName,
+    ...flagsFromValues(activeFields(form), form.values),
+  ]);
 }
 
 export function curlFor(call: HttpCall, baseUrl: string): { command: string } | { unavailable: string } {
@@ -18,7 +25,16 @@ export function curlFor(call: HttpCall, baseUrl: string): { command: string } | 
   const base = baseUrl.replace(/\/+$/, '');
   if (call.method === 'GET') return { command: `curl ${shellQuote(`${base}${call.path}`)}` };
   return {
-    command: shellCommand(['curl', '-X', 'POST', '-H', 'Content-Type: application/json', '-d', JSON.stringify(call.body), `${base}${call.path}`]),
+    command: shellCommand([
+      'curl',
+      '-X',
+      'POST',
+      '-H',
+      'Content-Type: application/json',
+      '-d',
+      JSON.stringify(call.body),
+      `${base}${call.path}`,
+    ]),
   };
 }
 

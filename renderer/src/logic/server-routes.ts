@@ -28,10 +28,21 @@ export function routeExamples(baseUrl: string, options: RouteExampleOptions = {}
     appId === undefined ? path : `${path}${path.includes('?') ? '&' : '?'}appId=${encodeURIComponent(appId)}`;
   const get = (path: string) => curl([`${base}${withAppId(path)}`]);
   const postJson = (path: string, body: object) =>
-    curl(['-X', 'POST', '-H', 'Content-Type: application/json', '-d', JSON.stringify(appId === undefined ? body : { ...body, appId }), `${base}${path}`]);
+    curl([
+      '-X',
+      'POST',
+      '-H',
+      'Content-Type: application/json',
+      '-d',
+      JSON.stringify(appId === undefined ? body : { ...body, appId }),
+      `${base}${path}`,
+    ]);
   return [
     { label: 'Health check', command: curl([`${base}/ping`], true) },
-    { label: 'POST /getToken (RTC)', command: postJson('/getToken', { tokenType: 'rtc', channel: 'test', role: 'publisher', uid: '0', expire: 3600 }) },
+    {
+      label: 'POST /getToken (RTC)',
+      command: postJson('/getToken', { tokenType: 'rtc', channel: 'test', role: 'publisher', uid: '0', expire: 3600 }),
+    },
     { label: 'RTC token by uid', command: get('/rtc/test/publisher/uid/0/?expiry=3600') },
     { label: 'RTC token by user account', command: get('/rtc/test/subscriber/userAccount/alice/') },
     { label: 'RTM token', command: get('/rtm/alice/') },
@@ -39,16 +50,32 @@ export function routeExamples(baseUrl: string, options: RouteExampleOptions = {}
     { label: 'Chat app token', command: get('/chat/app/') },
     { label: 'Chat user token', command: get('/chat/account/alice/') },
     // The routes of the sample token servers in Agora's docs.
-    { label: 'RTC token (Agora docs, Go sample)', command: postJson('/fetch_rtc_token', { uid: 1234, ChannelName: 'test', role: 1 }) },
-    { label: 'Chat user token (Agora docs, Go sample)', command: postJson('/generate-user-token', { user_uuid: 'alice', expire: 3600 }) },
+    {
+      label: 'RTC token (Agora docs, Go sample)',
+      command: postJson('/fetch_rtc_token', { uid: 1234, ChannelName: 'test', role: 1 }),
+    },
+    {
+      label: 'Chat user token (Agora docs, Go sample)',
+      command: postJson('/generate-user-token', { user_uuid: 'alice', expire: 3600 }),
+    },
     { label: 'Chat app token (Agora docs, Go sample)', command: postJson('/generate-app-token', { expire: 3600 }) },
-    { label: 'Chat user token (Agora docs, Node.js sample)', command: get('/api/token/generateUserToken?account=alice&expireTimeInSeconds=3600') },
-    { label: 'Chat app token (Agora docs, Node.js sample)', command: get('/api/token/generateAppToken?expireTimeInSeconds=3600') },
+    {
+      label: 'Chat user token (Agora docs, Node.js sample)',
+      command: get('/api/token/generateUserToken?account=alice&expireTimeInSeconds=3600'),
+    },
+    {
+      label: 'Chat app token (Agora docs, Node.js sample)',
+      command: get('/api/token/generateAppToken?expireTimeInSeconds=3600'),
+    },
     {
       label: 'Chat user token as text (Agora docs, Java sample)',
       command: curl([
-        '-X', 'POST', '-H', 'Content-Type: application/x-www-form-urlencoded',
-        '-d', `userId=alice&expireSeconds=3600&tokenType=user${appId === undefined ? '' : `&appId=${encodeURIComponent(appId)}`}`,
+        '-X',
+        'POST',
+        '-H',
+        'Content-Type: application/x-www-form-urlencoded',
+        '-d',
+        `userId=alice&expireSeconds=3600&tokenType=user${appId === undefined ? '' : `&appId=${encodeURIComponent(appId)}`}`,
         `${base}/token/generate`,
       ]),
     },

@@ -28,10 +28,17 @@ export interface TimelineView {
 export function timelineView(decoded: DecodedToken, now: number): TimelineView {
   const timeline = expiryTimeline(decoded, now);
   const span = timeline.to - timeline.from;
-  const at = (t: number) => Math.round(((Math.min(Math.max(t, timeline.from), timeline.to) - timeline.from) / span) * AXIS_WIDTH);
+  const at = (t: number) =>
+    Math.round(((Math.min(Math.max(t, timeline.from), timeline.to) - timeline.from) / span) * AXIS_WIDTH);
   const rows = timeline.bars.map((bar): TimelineRow => {
     const x = at(bar.start);
-    return { label: bar.label, x, width: Math.max(at(bar.end ?? timeline.to) - x, 1), end: bar.end, expired: bar.expired };
+    return {
+      label: bar.label,
+      x,
+      width: Math.max(at(bar.end ?? timeline.to) - x, 1),
+      end: bar.end,
+      expired: bar.expired,
+    };
   });
   return { from: timeline.from, to: timeline.to, nowX: at(now), rows };
 }

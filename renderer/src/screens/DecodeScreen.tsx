@@ -68,7 +68,13 @@ export function DecodeScreen() {
       <h1 id="screen-title">Decode</h1>
       <div className="field">
         <label htmlFor="decode-token">Token</label>
-        <textarea id="decode-token" value={token} spellCheck={false} placeholder="Paste a 006 or 007 token" onChange={(event) => setToken(event.target.value)} />
+        <textarea
+          id="decode-token"
+          value={token}
+          spellCheck={false}
+          placeholder="Paste a 006 or 007 token"
+          onChange={(event) => setToken(event.target.value)}
+        />
       </div>
       {view?.decoded.version === '006' ? (
         <div className="row">
@@ -86,7 +92,9 @@ export function DecodeScreen() {
           </div>
           <DoctorPanel token={token.trim()} profileName={view.profile?.name ?? null} />
         </div>
-      ) : token.trim() === '' ? <p className="muted">Paste a token to see what it grants, until when, and whether its signature is valid.</p> : null}
+      ) : token.trim() === '' ? (
+        <p className="muted">Paste a token to see what it grants, until when, and whether its signature is valid.</p>
+      ) : null}
     </section>
   );
 }

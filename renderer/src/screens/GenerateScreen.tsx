@@ -8,7 +8,16 @@ import { ApiError, call, errorMessage } from '../api.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import type { Generated } from '../../../shared/contract/views.js';
 import { cliCommand, curlCommand, DEFAULT_SERVER_URL } from '../logic/equivalent-commands.js';
-import { EMPTY_FORM, TOKEN_KINDS, formField, getKind, toRequest, validateForm, type FieldErrors, type GenerateForm } from '../logic/generate-form.js';
+import {
+  EMPTY_FORM,
+  TOKEN_KINDS,
+  formField,
+  getKind,
+  toRequest,
+  validateForm,
+  type FieldErrors,
+  type GenerateForm,
+} from '../logic/generate-form.js';
 import { useNavigation } from '../state/navigation.js';
 import { initialProfileId, useProfiles } from '../state/profiles-context.js';
 import { KindFields, type KindFieldsProps } from './generate/KindFields.js';
@@ -41,9 +50,14 @@ export function GenerateScreen() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ value: Generated; form: GenerateForm } | undefined>();
   const serverUrl = useServerUrl();
-  const errors = useMemo(() => (touched ? { ...validateForm(form), ...serverErrors } : {}), [touched, form, serverErrors]);
+  const errors = useMemo(
+    () => (touched ? { ...validateForm(form), ...serverErrors } : {}),
+    [touched, form, serverErrors],
+  );
   // A profile added or removed elsewhere: fall back to the default one.
-  const profile = profiles.find((candidate) => candidate.id === profileId) ?? profiles.find((candidate) => candidate.id === initialProfileId(profiles));
+  const profile =
+    profiles.find((candidate) => candidate.id === profileId) ??
+    profiles.find((candidate) => candidate.id === initialProfileId(profiles));
 
   const update = (change: (current: GenerateForm) => GenerateForm) => {
     setTouched(true);
@@ -79,7 +93,10 @@ export function GenerateScreen() {
       <section>
         <h1 id="screen-title">Generate</h1>
         <div className="notice notice-info">
-          Tokens are signed with a project's App Certificate. <button type="button" onClick={() => navigate('profiles')}>Add a profile</button>
+          Tokens are signed with a project's App Certificate.{' '}
+          <button type="button" onClick={() => navigate('profiles')}>
+            Add a profile
+          </button>
         </div>
       </section>
     );
@@ -107,7 +124,13 @@ export function GenerateScreen() {
       </div>
       <div className="tabs" role="tablist" aria-label="Token kind">
         {TOKEN_KINDS.map((kind) => (
-          <button key={kind.id} type="button" role="tab" aria-selected={form.kind === kind.id} onClick={() => setForm((current) => ({ ...current, kind: kind.id as GenerateForm['kind'] }))}>
+          <button
+            key={kind.id}
+            type="button"
+            role="tab"
+            aria-selected={form.kind === kind.id}
+            onClick={() => setForm((current) => ({ ...current, kind: kind.id as GenerateForm['kind'] }))}
+          >
             {kind.label}
           </button>
         ))}
@@ -131,7 +154,11 @@ export function GenerateScreen() {
       </form>
       <ErrorNotice message={failure} />
       {result !== undefined ? (
-        <TokenResult result={result.value} cli={cliCommand(result.form, profile?.name ?? '')} curl={curlCommand(result.form, serverUrl)} />
+        <TokenResult
+          result={result.value}
+          cli={cliCommand(result.form, profile?.name ?? '')}
+          curl={curlCommand(result.form, serverUrl)}
+        />
       ) : null}
     </section>
   );

@@ -18,8 +18,9 @@ export function ProfilesScreen({ firstRun }: { firstRun: boolean }) {
       <h1 id="screen-title">Profiles</h1>
       {firstRun ? (
         <div className="notice notice-info" role="status">
-          <strong>Welcome.</strong> A profile is one Agora project: its App ID and App Certificate, both from Agora Console (Project
-          Management → your project). Add one to start generating tokens. The App Certificate is kept only in your OS keychain.
+          <strong>Welcome.</strong> A profile is one Agora project: its App ID and App Certificate, both from Agora
+          Console (Project Management → your project). Add one to start generating tokens. The App Certificate is kept
+          only in your OS keychain.
         </div>
       ) : null}
       {banner !== undefined ? (

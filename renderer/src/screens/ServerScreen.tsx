@@ -34,7 +34,12 @@ function useServerState() {
 }
 
 /** Why Start is disabled, if it is: the first thing still missing. */
-function startBlocker(profileIds: readonly string[], exposed: boolean, mode: ExposureMode, confirmed: boolean): string | undefined {
+function startBlocker(
+  profileIds: readonly string[],
+  exposed: boolean,
+  mode: ExposureMode,
+  confirmed: boolean,
+): string | undefined {
   if (profileIds.length === 0) return 'Choose at least one profile to serve.';
   if (exposed && mode === undefined) return 'Choose how to protect the server before starting it on this host.';
   if (exposed && mode === 'no-auth' && !confirmed) return 'Confirm that the server runs without authentication.';
@@ -98,16 +103,34 @@ export function ServerScreen() {
 
   const start = () => {
     if (portError !== undefined || blocker !== undefined) return;
-    const request = { profileIds, port: portNumber ?? 0, host: host.trim(), corsOrigins: cors.trim(), ...exposureRequest(exposed, mode) };
-    void act(() => call('server:start', request), () => (focusNext.current = 'after-start'));
+    const request = {
+      profileIds,
+      port: portNumber ?? 0,
+      host: host.trim(),
+      corsOrigins: cors.trim(),
+      ...exposureRequest(exposed, mode),
+    };
+    void act(
+      () => call('server:start', request),
+      () => (focusNext.current = 'after-start'),
+    );
   };
-  const stop = (): void => void act(() => call('server:stop', undefined), () => (focusNext.current = 'after-stop'));
-  const unplaced = failure !== undefined && !['port', 'host', 'profileIds'].includes(failure.field ?? '') ? failure.message : undefined;
+  const stop = (): void =>
+    void act(
+      () => call('server:stop', undefined),
+      () => (focusNext.current = 'after-stop'),
+    );
+  const unplaced =
+    failure !== undefined && !['port', 'host', 'profileIds'].includes(failure.field ?? '')
+      ? failure.message
+      : undefined;
 
   return (
     <section>
       <h1 id="screen-title">Local server</h1>
-      <p className="muted">Serves the agora-token-service API, so apps and UIKits that fetch tokens from it work unchanged.</p>
+      <p className="muted">
+        Serves the agora-token-service API, so apps and UIKits that fetch tokens from it work unchanged.
+      </p>
       <form
         className="card"
         aria-label="Server settings"
@@ -117,21 +140,54 @@ export function ServerScreen() {
           start();
         }}
       >
-        <ProfileChoice profiles={profiles} chosen={profileIds} disabled={listening} error={fieldError('profileIds')} onChange={setChosen} />
+        <ProfileChoice
+          profiles={profiles}
+          chosen={profileIds}
+          disabled={listening}
+          error={fieldError('profileIds')}
+          onChange={setChosen}
+        />
         <div className="row">
-          <Field label="Port" inputMode="numeric" value={port} disabled={listening} error={portError ?? fieldError('port')} onChange={(event) => setPort(event.target.value)} />
-          <Field label="Host" value={host} disabled={listening} error={fieldError('host')} hint="127.0.0.1: this machine only" onChange={(event) => setHost(event.target.value)} />
+          <Field
+            label="Port"
+            inputMode="numeric"
+            value={port}
+            disabled={listening}
+            error={portError ?? fieldError('port')}
+            onChange={(event) => setPort(event.target.value)}
+          />
+          <Field
+            label="Host"
+            value={host}
+            disabled={listening}
+            error={fieldError('host')}
+            hint="127.0.0.1: this machine only"
+            onChange={(event) => setHost(event.target.value)}
+          />
         </div>
         {exposed ? (
           <>
             <div className="notice notice-warn" role="status">
-              Host {host || '(empty)'} makes the server reachable from other machines on your network: anyone who can reach it gets tokens signed
-              with the certificates of the profiles served.
+              Host {host || '(empty)'} makes the server reachable from other machines on your network: anyone who can
+              reach it gets tokens signed with the certificates of the profiles served.
             </div>
-            <ExposureChoice mode={mode} confirmed={confirmed} disabled={listening} onMode={setMode} onConfirmed={setConfirmed} />
+            <ExposureChoice
+              mode={mode}
+              confirmed={confirmed}
+              disabled={listening}
+              onMode={setMode}
+              onConfirmed={setConfirmed}
+            />
           </>
         ) : null}
-        <Field label="CORS origins" value={cors} disabled={listening} placeholder="none" hint="Empty: no browser origins; * for any; or a comma-separated list like http://localhost:3000" onChange={(event) => setCors(event.target.value)} />
+        <Field
+          label="CORS origins"
+          value={cors}
+          disabled={listening}
+          placeholder="none"
+          hint="Empty: no browser origins; * for any; or a comma-separated list like http://localhost:3000"
+          onChange={(event) => setCors(event.target.value)}
+        />
         <div className="row">
           <button
             type="submit"
@@ -152,8 +208,19 @@ export function ServerScreen() {
           </p>
         ) : null}
       </form>
-      <ErrorNotice message={unplaced ?? (status.state === 'error' && failure === undefined ? status.error?.message : undefined)} />
-      {apiKey !== undefined && listening ? <ApiKeyNotice ref={keyRef} apiKey={apiKey} onDismiss={() => { setApiKey(undefined); stopRef.current?.focus(); }} /> : null}
+      <ErrorNotice
+        message={unplaced ?? (status.state === 'error' && failure === undefined ? status.error?.message : undefined)}
+      />
+      {apiKey !== undefined && listening ? (
+        <ApiKeyNotice
+          ref={keyRef}
+          apiKey={apiKey}
+          onDismiss={() => {
+            setApiKey(undefined);
+            stopRef.current?.focus();
+          }}
+        />
+      ) : null}
       <ServerStatusCard status={status} />
       <RequestLog entries={log} />
     </section>

@@ -27,7 +27,10 @@ async function errorMessage(response: Response): Promise<string> {
   return `the app answered ${response.status} ${response.statusText}`;
 }
 
-export function createHttpTransport(key: string | undefined, fetchImpl: typeof fetch = fetch.bind(globalThis)): BridgeTransport {
+export function createHttpTransport(
+  key: string | undefined,
+  fetchImpl: typeof fetch = fetch.bind(globalThis),
+): BridgeTransport {
   const headers = (): Record<string, string> => (key === undefined ? {} : { [ACCESS_KEY_HEADER]: key });
   const events = new EventStreamClient(() => fetchImpl(EVENTS_PATH, { headers: headers(), cache: 'no-store' }));
 

@@ -11,7 +11,11 @@ import { bindLikeGo } from '../go-json-body.js';
 
 const appIdField = z.string({ error: 'appId must be a string' }).optional();
 
-const userTokenSchema = z.object({ user_uuid: userIdSchema('user_uuid'), expire: expireSchema('expire'), appId: appIdField });
+const userTokenSchema = z.object({
+  user_uuid: userIdSchema('user_uuid'),
+  expire: expireSchema('expire'),
+  appId: appIdField,
+});
 const appTokenSchema = z.object({ expire: expireSchema('expire'), appId: appIdField });
 
 export type ChatGoUserInput = z.output<typeof userTokenSchema>;

@@ -22,7 +22,11 @@ const javaParamsSchema = z
     if (params.tokenType === 'app') return { ...params, tokenType: 'app' as const };
     const userId = userIdSchema('userId').safeParse(params.userId);
     if (!userId.success) {
-      context.addIssue({ code: 'custom', message: userId.error.issues[0]?.message ?? 'userId is required', path: ['userId'] });
+      context.addIssue({
+        code: 'custom',
+        message: userId.error.issues[0]?.message ?? 'userId is required',
+        path: ['userId'],
+      });
       return z.NEVER;
     }
     return { ...params, tokenType: 'user' as const, userId: userId.data };
@@ -36,7 +40,8 @@ export type ChatJavaParams = z.output<typeof javaParamsSchema>;
  */
 export function parseChatJavaParams(query: Record<string, unknown>, form: Record<string, unknown>): ChatJavaParams {
   const merged: Record<string, unknown> = Object.assign(Object.create(null) as Record<string, unknown>, query);
-  for (const [key, value] of Object.entries(form)) merged[key] = Object.hasOwn(merged, key) ? [merged[key], value] : value;
+  for (const [key, value] of Object.entries(form))
+    merged[key] = Object.hasOwn(merged, key) ? [merged[key], value] : value;
   return parseInput(javaParamsSchema, merged);
 }
 

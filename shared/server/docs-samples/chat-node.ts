@@ -15,7 +15,9 @@ const appId = textField('appId');
 
 const userQuerySchema = z.object({
   account: z
-    .string({ error: (issue) => (issue.input === undefined ? 'account is required' : 'account must be given once, as text') })
+    .string({
+      error: (issue) => (issue.input === undefined ? 'account is required' : 'account must be given once, as text'),
+    })
     .pipe(userIdSchema('account')),
   expireTimeInSeconds,
   appId,

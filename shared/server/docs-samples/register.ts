@@ -18,29 +18,48 @@ export { DOCS_SAMPLE_ROUTES, type DocsSampleRouteInfo } from './route-list.js';
  * count, limit or authenticate token requests.
  */
 export function registerDocsSampleRoutes(app: FastifyInstance, contextOf: ContextOf): void {
-  app.post('/fetch_rtc_token', routeOptions('/fetch_rtc_token', 'rtc', replySchema({ token: 'string', code: 'string' }), answerWithCode), (request) => {
-    const input = parseFetchRtcTokenBody(request.body);
-    return fetchRtcToken(credentialsFor(contextOf, request, input.appId, { user: String(input.uid ?? 0), channel: input.channelName }), input);
-  });
+  app.post(
+    '/fetch_rtc_token',
+    routeOptions('/fetch_rtc_token', 'rtc', replySchema({ token: 'string', code: 'string' }), answerWithCode),
+    (request) => {
+      const input = parseFetchRtcTokenBody(request.body);
+      return fetchRtcToken(
+        credentialsFor(contextOf, request, input.appId, { user: String(input.uid ?? 0), channel: input.channelName }),
+        input,
+      );
+    },
+  );
 
   const tokenOnly = replySchema({ token: 'string' });
   app.post('/generate-user-token', routeOptions('/generate-user-token', 'chat', tokenOnly), (request) => {
     const input = parseChatGoUserBody(request.body);
-    return chatGoUserToken(credentialsFor(contextOf, request, input.appId, { user: input.user_uuid, channel: undefined }), input);
+    return chatGoUserToken(
+      credentialsFor(contextOf, request, input.appId, { user: input.user_uuid, channel: undefined }),
+      input,
+    );
   });
   app.post('/generate-app-token', routeOptions('/generate-app-token', 'chat', tokenOnly), (request) => {
     const input = parseChatGoAppBody(request.body);
-    return chatGoAppToken(credentialsFor(contextOf, request, input.appId, { user: undefined, channel: undefined }), input);
+    return chatGoAppToken(
+      credentialsFor(contextOf, request, input.appId, { user: undefined, channel: undefined }),
+      input,
+    );
   });
 
   const success = replySchema({ status: 'string', token: 'string' });
   app.get('/api/token/generateUserToken', routeOptions('/api/token/generateUserToken', 'chat', success), (request) => {
     const query = parseChatNodeUserQuery(request.query);
-    return chatNodeUserToken(credentialsFor(contextOf, request, query.appId, { user: query.account, channel: undefined }), query);
+    return chatNodeUserToken(
+      credentialsFor(contextOf, request, query.appId, { user: query.account, channel: undefined }),
+      query,
+    );
   });
   app.get('/api/token/generateAppToken', routeOptions('/api/token/generateAppToken', 'chat', success), (request) => {
     const query = parseChatNodeAppQuery(request.query);
-    return chatNodeAppToken(credentialsFor(contextOf, request, query.appId, { user: undefined, channel: undefined }), query);
+    return chatNodeAppToken(
+      credentialsFor(contextOf, request, query.appId, { user: undefined, channel: undefined }),
+      query,
+    );
   });
 
   // Its own scope, so the form parser serves this route only: elsewhere a form-typed body
@@ -59,7 +78,12 @@ export function registerDocsSampleRoutes(app: FastifyInstance, contextOf: Contex
 }
 
 /** The profile the request names (404 for an unknown one), once the caller may have this grant. */
-function credentialsFor(contextOf: ContextOf, request: FastifyRequest, appId: string | undefined, grant: Grant): Credentials {
+function credentialsFor(
+  contextOf: ContextOf,
+  request: FastifyRequest,
+  appId: string | undefined,
+  grant: Grant,
+): Credentials {
   const context = contextOf(request);
   const credentials = context.source.resolve(appId);
   context.authorize(grant);
@@ -68,11 +92,23 @@ function credentialsFor(contextOf: ContextOf, request: FastifyRequest, appId: st
 
 type ErrorAnswer = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => void;
 
-function routeOptions(path: string, kind: DocsSampleKind, schema?: RouteShorthandOptions['schema'], errorHandler?: ErrorAnswer): RouteShorthandOptions {
+function routeOptions(
+  path: string,
+  kind: DocsSampleKind,
+  schema?: RouteShorthandOptions['schema'],
+  errorHandler?: ErrorAnswer,
+): RouteShorthandOptions {
   const info = DOCS_SAMPLE_ROUTES.find((route) => route.path === path);
   // For /openapi.json only: the parsers below check the input, with the samples' own rules.
-  const openapi = info === undefined ? undefined : info.input === 'json-body' ? { body: info.inputSchema } : { querystring: info.inputSchema };
-  const options: RouteShorthandOptions = { config: { tokenRoute: true, kind, ...(openapi === undefined ? {} : { openapi }) } };
+  const openapi =
+    info === undefined
+      ? undefined
+      : info.input === 'json-body'
+        ? { body: info.inputSchema }
+        : { querystring: info.inputSchema };
+  const options: RouteShorthandOptions = {
+    config: { tokenRoute: true, kind, ...(openapi === undefined ? {} : { openapi }) },
+  };
   if (schema !== undefined) options.schema = schema;
   if (errorHandler !== undefined) options.errorHandler = errorHandler;
   return options;

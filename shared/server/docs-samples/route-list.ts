@@ -21,7 +21,7 @@ export interface DocsSampleRouteInfo {
 
 const seconds = (description: string) => ({ type: 'integer', minimum: 0, maximum: 4294967295, description });
 const secondsText = (description: string) => ({ type: 'string', pattern: '^\\d+$', description });
-const appId = { type: 'string', description: 'App ID of the profile to sign with (default: the server\'s)' };
+const appId = { type: 'string', description: "App ID of the profile to sign with (default: the server's)" };
 const tokenReply = { type: 'object', properties: { token: { type: 'string' } }, required: ['token'] };
 const successReply = {
   type: 'object',

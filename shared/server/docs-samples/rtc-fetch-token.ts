@@ -41,6 +41,11 @@ export interface FetchRtcTokenReply {
  */
 export function fetchRtcToken(credentials: Credentials, input: FetchRtcTokenInput): FetchRtcTokenReply {
   const role = input.role === 1 ? 'publisher' : 'subscriber';
-  const built = buildRtcToken(credentials, { channel: input.channelName, uid: input.uid ?? 0, role, expire: input.expire });
+  const built = buildRtcToken(credentials, {
+    channel: input.channelName,
+    uid: input.uid ?? 0,
+    role,
+    expire: input.expire,
+  });
   return { token: built.token, code: '200' };
 }

@@ -21,4 +21,3 @@ export function textField(field: string) {
     .optional()
     .transform((value) => (value === '' ? undefined : value));
 }
-

@@ -7,12 +7,18 @@ import { defineKind } from './kind.js';
  * Flexible Classroom (aPaaS). agora-token's EducationTokenBuilder is byte-for-byte the
  * same code as ApaasTokenBuilder, so one kind serves both.
  */
-const ROLE_MESSAGE = 'role must be a Flexible Classroom role number from 1 to 32767 (1 teacher, 2 student, 3 assistant)';
+const ROLE_MESSAGE =
+  'role must be a Flexible Classroom role number from 1 to 32767 (1 teacher, 2 student, 3 assistant)';
 const schema = z
   .object({
     roomUuid: userIdSchema('room uuid', 255).optional(),
     userUuid: userIdSchema('user uuid', 255).optional(),
-    role: z.number({ error: ROLE_MESSAGE }).int({ error: ROLE_MESSAGE }).min(1, { error: ROLE_MESSAGE }).max(32767, { error: ROLE_MESSAGE }).optional(),
+    role: z
+      .number({ error: ROLE_MESSAGE })
+      .int({ error: ROLE_MESSAGE })
+      .min(1, { error: ROLE_MESSAGE })
+      .max(32767, { error: ROLE_MESSAGE })
+      .optional(),
     expire: expireSchema('expire'),
   })
   .strict()
@@ -20,17 +26,45 @@ const schema = z
     error: 'a room token needs the user uuid and role too',
     path: ['userUuid'],
   })
-  .refine((v) => v.role === undefined || v.roomUuid !== undefined, { error: 'role is only for a room token: give the room uuid', path: ['roomUuid'] });
+  .refine((v) => v.role === undefined || v.roomUuid !== undefined, {
+    error: 'role is only for a room token: give the room uuid',
+    path: ['roomUuid'],
+  });
 
 export const apaasKind = defineKind({
   id: 'apaas',
   label: 'Flexible Classroom',
-  description: 'Flexible Classroom (aPaaS) token: room user with --room, --user and --role; user with --user; app without',
+  description:
+    'Flexible Classroom (aPaaS) token: room user with --room, --user and --role; user with --user; app without',
   schema,
   fields: [
-    { key: 'roomUuid', flag: 'room', label: 'Room uuid', help: 'room uuid (for a room-user token)', hint: 'For a room token, with user and role', type: 'text', valueName: '<uuid>' },
-    { key: 'userUuid', flag: 'user', label: 'User uuid', help: 'user uuid (omit for an app token)', hint: 'Empty for an app token', type: 'text', valueName: '<uuid>' },
-    { key: 'role', flag: 'role', label: 'Role number', help: 'room role: 1 teacher, 2 student, 3 assistant (room token only)', hint: '1 teacher, 2 student, 3 assistant', type: 'int', valueName: '<n>' },
+    {
+      key: 'roomUuid',
+      flag: 'room',
+      label: 'Room uuid',
+      help: 'room uuid (for a room-user token)',
+      hint: 'For a room token, with user and role',
+      type: 'text',
+      valueName: '<uuid>',
+    },
+    {
+      key: 'userUuid',
+      flag: 'user',
+      label: 'User uuid',
+      help: 'user uuid (omit for an app token)',
+      hint: 'Empty for an app token',
+      type: 'text',
+      valueName: '<uuid>',
+    },
+    {
+      key: 'role',
+      flag: 'role',
+      label: 'Role number',
+      help: 'room role: 1 teacher, 2 student, 3 assistant (room token only)',
+      hint: '1 teacher, 2 student, 3 assistant',
+      type: 'int',
+      valueName: '<n>',
+    },
     expireField,
   ],
   examples: ['--room class-1 --user alice --role 2', '--user alice', '--expire 600'],

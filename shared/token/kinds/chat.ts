@@ -11,14 +11,25 @@ export const chatKind = defineKind({
   description: 'Chat token: a user token with --uid, an app token without',
   schema,
   fields: [
-    { key: 'userId', flag: 'uid', label: 'User ID', help: 'Chat user id (omit for an app token)', hint: 'Empty for an app token', type: 'text', valueName: '<user>' },
+    {
+      key: 'userId',
+      flag: 'uid',
+      label: 'User ID',
+      help: 'Chat user id (omit for an app token)',
+      hint: 'Empty for an app token',
+      type: 'text',
+      valueName: '<user>',
+    },
     expireField,
   ],
   examples: ['--uid alice', '--expire 600'],
   httpTokenType: 'chat',
   httpCall(v) {
     const query = v.expire === undefined ? '' : `?expiry=${v.expire}`;
-    return { method: 'GET', path: v.userId === undefined ? `/chat/app/${query}` : `/chat/account/${encodeURIComponent(v.userId)}/${query}` };
+    return {
+      method: 'GET',
+      path: v.userId === undefined ? `/chat/app/${query}` : `/chat/account/${encodeURIComponent(v.userId)}/${query}`,
+    };
   },
   build(kit, credentials, v, options) {
     const expire = resolveExpire(v.expire);

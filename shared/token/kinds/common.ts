@@ -73,7 +73,8 @@ export const rtcShape = {
 };
 
 export const uidOrAccount = {
-  check: (v: { uid?: number | undefined; account?: string | undefined }) => (v.uid === undefined) !== (v.account === undefined),
+  check: (v: { uid?: number | undefined; account?: string | undefined }) =>
+    (v.uid === undefined) !== (v.account === undefined),
   message: { error: 'give either uid or account, not both', path: ['uid'] },
 };
 
@@ -122,26 +123,126 @@ export function rtmUserOf(v: RtcPart & { rtmUserId?: string | undefined }): stri
 
 // ------------------------------------------------------------- field declarations
 
-export const expireField: KindField = { key: 'expire', flag: 'expire', label: 'Token expiry (seconds)', help: 'token lifetime in seconds (default 3600)', hint: 'Empty or 0: 3600 s', type: 'seconds', valueName: '<seconds>' };
-export const channelField: KindField = { key: 'channel', flag: 'channel', label: 'Channel', help: 'channel name (up to 64 bytes)', type: 'text', valueName: '<name>', required: true };
-export const uidField: KindField = { key: 'uid', flag: 'uid', label: 'UID', help: 'numeric user id, 0..4294967295 (0 lets any user join)', hint: '0..4294967295; 0 lets any user join', type: 'uid', valueName: '<n>', oneOf: 'user' };
-export const accountField: KindField = { key: 'account', flag: 'account', label: 'User account', help: 'user account (string, up to 255 bytes) instead of --uid', type: 'text', valueName: '<name>', oneOf: 'user' };
-export const roleField: KindField = { key: 'role', flag: 'role', label: 'Role', help: 'publisher (join and publish) or subscriber (join only); default publisher', type: 'role', valueName: '<role>', choices: ['publisher', 'subscriber'] };
+export const expireField: KindField = {
+  key: 'expire',
+  flag: 'expire',
+  label: 'Token expiry (seconds)',
+  help: 'token lifetime in seconds (default 3600)',
+  hint: 'Empty or 0: 3600 s',
+  type: 'seconds',
+  valueName: '<seconds>',
+};
+export const channelField: KindField = {
+  key: 'channel',
+  flag: 'channel',
+  label: 'Channel',
+  help: 'channel name (up to 64 bytes)',
+  type: 'text',
+  valueName: '<name>',
+  required: true,
+};
+export const uidField: KindField = {
+  key: 'uid',
+  flag: 'uid',
+  label: 'UID',
+  help: 'numeric user id, 0..4294967295 (0 lets any user join)',
+  hint: '0..4294967295; 0 lets any user join',
+  type: 'uid',
+  valueName: '<n>',
+  oneOf: 'user',
+};
+export const accountField: KindField = {
+  key: 'account',
+  flag: 'account',
+  label: 'User account',
+  help: 'user account (string, up to 255 bytes) instead of --uid',
+  type: 'text',
+  valueName: '<name>',
+  oneOf: 'user',
+};
+export const roleField: KindField = {
+  key: 'role',
+  flag: 'role',
+  label: 'Role',
+  help: 'publisher (join and publish) or subscriber (join only); default publisher',
+  type: 'role',
+  valueName: '<role>',
+  choices: ['publisher', 'subscriber'],
+};
 
 export const privilegeFields: readonly KindField[] = [
-  { key: 'privilegeExpire', flag: 'privilege-expire', label: 'Privilege expiry (seconds)', help: 'expiry of every privilege (default: the token expiry)', type: 'seconds', valueName: '<seconds>', advanced: true },
-  { key: 'privileges.join', flag: 'join-expire', label: 'Join channel expiry (seconds)', help: 'expiry of the join-channel privilege', type: 'seconds', valueName: '<seconds>', advanced: true },
-  { key: 'privileges.audio', flag: 'audio-expire', label: 'Publish audio expiry (seconds)', help: 'expiry of the publish-audio privilege', type: 'seconds', valueName: '<seconds>', advanced: true },
-  { key: 'privileges.video', flag: 'video-expire', label: 'Publish video expiry (seconds)', help: 'expiry of the publish-video privilege', type: 'seconds', valueName: '<seconds>', advanced: true },
-  { key: 'privileges.data', flag: 'data-expire', label: 'Publish data expiry (seconds)', help: 'expiry of the publish-data privilege', type: 'seconds', valueName: '<seconds>', advanced: true },
+  {
+    key: 'privilegeExpire',
+    flag: 'privilege-expire',
+    label: 'Privilege expiry (seconds)',
+    help: 'expiry of every privilege (default: the token expiry)',
+    type: 'seconds',
+    valueName: '<seconds>',
+    advanced: true,
+  },
+  {
+    key: 'privileges.join',
+    flag: 'join-expire',
+    label: 'Join channel expiry (seconds)',
+    help: 'expiry of the join-channel privilege',
+    type: 'seconds',
+    valueName: '<seconds>',
+    advanced: true,
+  },
+  {
+    key: 'privileges.audio',
+    flag: 'audio-expire',
+    label: 'Publish audio expiry (seconds)',
+    help: 'expiry of the publish-audio privilege',
+    type: 'seconds',
+    valueName: '<seconds>',
+    advanced: true,
+  },
+  {
+    key: 'privileges.video',
+    flag: 'video-expire',
+    label: 'Publish video expiry (seconds)',
+    help: 'expiry of the publish-video privilege',
+    type: 'seconds',
+    valueName: '<seconds>',
+    advanced: true,
+  },
+  {
+    key: 'privileges.data',
+    flag: 'data-expire',
+    label: 'Publish data expiry (seconds)',
+    help: 'expiry of the publish-data privilege',
+    type: 'seconds',
+    valueName: '<seconds>',
+    advanced: true,
+  },
 ];
 
 export const rtmUserFields: readonly KindField[] = [
-  { key: 'rtmUserId', flag: 'rtm-uid', label: 'RTM user ID', help: 'RTM user id (default: the account or uid; required when --uid is 0)', hint: 'Default: the account or uid; required for uid 0', type: 'text', valueName: '<user>' },
-  { key: 'rtmExpire', flag: 'rtm-expire', label: 'RTM login expiry (seconds)', help: 'expiry of the RTM login privilege (default: the token expiry)', type: 'seconds', valueName: '<seconds>', advanced: true },
+  {
+    key: 'rtmUserId',
+    flag: 'rtm-uid',
+    label: 'RTM user ID',
+    help: 'RTM user id (default: the account or uid; required when --uid is 0)',
+    hint: 'Default: the account or uid; required for uid 0',
+    type: 'text',
+    valueName: '<user>',
+  },
+  {
+    key: 'rtmExpire',
+    flag: 'rtm-expire',
+    label: 'RTM login expiry (seconds)',
+    help: 'expiry of the RTM login privilege (default: the token expiry)',
+    type: 'seconds',
+    valueName: '<seconds>',
+    advanced: true,
+  },
 ];
 
 /** True when any per-privilege expiry was given: the HTTP API has one expiry only. */
 export function hasPrivilegeExpiries(v: RtcPart): boolean {
-  return v.privilegeExpire !== undefined || (v.privileges !== undefined && Object.values(v.privileges).some((x) => x !== undefined));
+  return (
+    v.privilegeExpire !== undefined ||
+    (v.privileges !== undefined && Object.values(v.privileges).some((x) => x !== undefined))
+  );
 }

@@ -1,10 +1,17 @@
-import { buildRtcWithRtm, rtcWithRtmFields, rtcWithRtmFromBody, rtcWithRtmHttpCall, rtcWithRtmSchema } from './rtc-rtm.js';
+import {
+  buildRtcWithRtm,
+  rtcWithRtmFields,
+  rtcWithRtmFromBody,
+  rtcWithRtmHttpCall,
+  rtcWithRtmSchema,
+} from './rtc-rtm.js';
 import { defineKind } from './kind.js';
 
 export const convoaiKind = defineKind({
   id: 'convoai',
   label: 'Conversational AI',
-  description: 'Conversational AI agent token (RTC + RTM + ConvoAI); also usable as the REST header "Authorization: agora token=…"',
+  description:
+    'Conversational AI agent token (RTC + RTM + ConvoAI); also usable as the REST header "Authorization: agora token=…"',
   schema: rtcWithRtmSchema,
   fields: rtcWithRtmFields,
   examples: ['--channel demo --uid 1001 --rtm-uid agent-1001', '--channel demo --account agent --expire 600'],

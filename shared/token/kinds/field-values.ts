@@ -10,7 +10,9 @@ export type FieldValues = Readonly<Record<string, string | readonly string[] | u
 
 function convert(field: KindField, raw: string | readonly string[]): unknown {
   if (field.type === 'list') {
-    const items = (typeof raw === 'string' ? [raw] : raw).flatMap((item) => item.split(/[\s,]+/)).filter((item) => item !== '');
+    const items = (typeof raw === 'string' ? [raw] : raw)
+      .flatMap((item) => item.split(/[\s,]+/))
+      .filter((item) => item !== '');
     return items.length === 0 ? undefined : items;
   }
   const text = typeof raw === 'string' ? raw : raw.join(',');
@@ -62,7 +64,11 @@ export function flagsFromValues(fields: readonly KindField[], values: FieldValue
     const value = convert(field, raw);
     if (value === undefined) continue;
     if (Array.isArray(value)) for (const item of value) words.push(`--${field.flag}`, String(item));
-    else words.push(`--${field.flag}`, typeof raw === 'string' ? (field.type === 'text' ? raw : raw.trim()) : String(value));
+    else
+      words.push(
+        `--${field.flag}`,
+        typeof raw === 'string' ? (field.type === 'text' ? raw : raw.trim()) : String(value),
+      );
   }
   return words;
 }

@@ -93,6 +93,8 @@ export interface TokenKind {
 }
 
 /** Declares a kind with its input typed by its schema, erased for the registry (its id kept). */
-export function defineKind<const Id extends string, S extends z.ZodType>(spec: TokenKindSpec<S> & { id: Id }): TokenKind & { readonly id: Id } {
+export function defineKind<const Id extends string, S extends z.ZodType>(
+  spec: TokenKindSpec<S> & { id: Id },
+): TokenKind & { readonly id: Id } {
   return spec as unknown as TokenKind & { readonly id: Id };
 }

@@ -34,7 +34,15 @@ export const rtcWithRtmSchema = z
   });
 export type RtcWithRtmInput = z.output<typeof rtcWithRtmSchema>;
 
-export const rtcWithRtmFields: readonly KindField[] = [channelField, uidField, accountField, roleField, expireField, ...rtmUserFields, ...privilegeFields];
+export const rtcWithRtmFields: readonly KindField[] = [
+  channelField,
+  uidField,
+  accountField,
+  roleField,
+  expireField,
+  ...rtmUserFields,
+  ...privilegeFields,
+];
 
 /**
  * As agora-token's RtcTokenBuilder.buildTokenWithRtm2 (and ConvoAI/Stt builders): the
@@ -51,7 +59,10 @@ export function buildRtcWithRtm(
   const token = newToken(kit, credentials, expire, options);
   addRtcService(kit, token, v);
   const rtm = new kit.ServiceRtm(rtmUserOf(v));
-  rtm.add_privilege(kit.ServiceRtm.kPrivilegeLogin, v.rtmExpire === undefined || v.rtmExpire === 0 ? expire : v.rtmExpire);
+  rtm.add_privilege(
+    kit.ServiceRtm.kPrivilegeLogin,
+    v.rtmExpire === undefined || v.rtmExpire === 0 ? expire : v.rtmExpire,
+  );
   token.add_service(rtm);
   extra?.(token);
   return finish(token);
@@ -70,15 +81,27 @@ export function rtcWithRtmFromBody(body: HttpTokenFields): Record<string, unknow
 
 /** The POST /getToken call for these kinds, when the input fits its few fields. */
 export function rtcWithRtmHttpCall(tokenType: string, v: RtcWithRtmInput) {
-  const simple = v.privilegeExpire === undefined && v.privileges === undefined && v.rtmExpire === undefined && v.rtmUserId === undefined;
+  const simple =
+    v.privilegeExpire === undefined &&
+    v.privileges === undefined &&
+    v.rtmExpire === undefined &&
+    v.rtmUserId === undefined;
   if (!simple) {
-    return { unavailable: 'The server API takes channel, uid, role and expire only: no curl equivalent for the other options.' } as const;
+    return {
+      unavailable: 'The server API takes channel, uid, role and expire only: no curl equivalent for the other options.',
+    } as const;
   }
   const uid = v.account ?? String(v.uid ?? 0);
   return {
     method: 'POST',
     path: '/getToken',
-    body: { tokenType, channel: v.channel, uid, role: v.role, ...(v.expire === undefined ? {} : { expire: resolveExpire(v.expire) }) },
+    body: {
+      tokenType,
+      channel: v.channel,
+      uid,
+      role: v.role,
+      ...(v.expire === undefined ? {} : { expire: resolveExpire(v.expire) }),
+    },
   } as const;
 }
 
@@ -88,7 +111,10 @@ export const rtcRtmKind = defineKind({
   description: 'one token carrying RTC (channel, uid or account, role, privileges) and RTM login',
   schema: rtcWithRtmSchema,
   fields: rtcWithRtmFields,
-  examples: ['--channel demo --account alice', '--channel demo --uid 42 --rtm-uid alice --rtm-expire 600 --join-expire 300'],
+  examples: [
+    '--channel demo --account alice',
+    '--channel demo --uid 42 --rtm-uid alice --rtm-expire 600 --join-expire 300',
+  ],
   httpTokenType: 'rtc-rtm',
   fromHttpBody: rtcWithRtmFromBody,
   httpCall: (v) => rtcWithRtmHttpCall('rtc-rtm', v),

@@ -30,7 +30,10 @@ export const rtcKind = defineKind({
   httpTokenType: 'rtc',
   httpCall(v) {
     if (hasPrivilegeExpiries(v)) {
-      return { unavailable: 'The server API has one expiry for the whole token: no curl equivalent for separate privilege expiries.' };
+      return {
+        unavailable:
+          'The server API has one expiry for the whole token: no curl equivalent for separate privilege expiries.',
+      };
     }
     const user = v.account === undefined ? `uid/${v.uid ?? 0}` : `userAccount/${seg(v.account)}`;
     const query = v.expire === undefined ? '' : `?expiry=${v.expire}`;

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { accountSchema, channelSchema, expireSchema, roleSchema, uidSchema, userIdSchema } from '../../contract/fields.js';
+import {
+  accountSchema,
+  channelSchema,
+  expireSchema,
+  roleSchema,
+  uidSchema,
+  userIdSchema,
+} from '../../contract/fields.js';
 import { channelField, expireField, roleField, rtmUserOf, uidOrAccount } from './common.js';
 import { defineKind } from './kind.js';
 import { rtcKind } from './rtc.js';
@@ -31,8 +38,24 @@ export const rteKind = defineKind({
   fields: [
     channelField,
     // By uid only, as the CLI always had it; GET /rte/ also takes an account.
-    { key: 'uid', flag: 'uid', label: 'UID', help: 'numeric RTC user id, 0..4294967295', type: 'uid', valueName: '<n>', required: true },
-    { key: 'rtmUserId', flag: 'rtm-uid', label: 'RTM user ID (optional)', help: 'RTM user id (default: the RTC uid; required when --uid is 0)', hint: 'Default: the uid', type: 'text', valueName: '<user>' },
+    {
+      key: 'uid',
+      flag: 'uid',
+      label: 'UID',
+      help: 'numeric RTC user id, 0..4294967295',
+      type: 'uid',
+      valueName: '<n>',
+      required: true,
+    },
+    {
+      key: 'rtmUserId',
+      flag: 'rtm-uid',
+      label: 'RTM user ID (optional)',
+      help: 'RTM user id (default: the RTC uid; required when --uid is 0)',
+      hint: 'Default: the uid',
+      type: 'text',
+      valueName: '<user>',
+    },
     roleField,
     expireField,
   ],
@@ -40,17 +63,37 @@ export const rteKind = defineKind({
   httpCall(v) {
     const user = v.account === undefined ? `uid/${v.uid ?? 0}` : `userAccount/${seg(v.account)}`;
     const rtm = v.rtmUserId === undefined ? '' : `${seg(v.rtmUserId)}/`;
-    return { method: 'GET', path: `/rte/${seg(v.channel)}/${v.role}/${user}/${rtm}${v.expire === undefined ? '' : `?expiry=${v.expire}`}` };
+    return {
+      method: 'GET',
+      path: `/rte/${seg(v.channel)}/${v.role}/${user}/${rtm}${v.expire === undefined ? '' : `?expiry=${v.expire}`}`,
+    };
   },
   build(kit, credentials, v, options) {
     const rtmUserId = rtmUserOf(v);
     const user = v.account === undefined ? { uid: v.uid } : { account: v.account };
-    const rtc = rtcKind.build(kit, credentials, { channel: v.channel, role: v.role, expire: v.expire, ...user }, options);
-    const rtm = rtmKind.build(kit, credentials, { userId: rtmUserId, channel: v.channel, expire: v.expire }, {
-      ...options,
-      issuedAt: rtc.issuedAt,
-    });
+    const rtc = rtcKind.build(
+      kit,
+      credentials,
+      { channel: v.channel, role: v.role, expire: v.expire, ...user },
+      options,
+    );
+    const rtm = rtmKind.build(
+      kit,
+      credentials,
+      { userId: rtmUserId, channel: v.channel, expire: v.expire },
+      {
+        ...options,
+        issuedAt: rtc.issuedAt,
+      },
+    );
     if (!('token' in rtc) || !('token' in rtm)) throw new Error('rte: expected single tokens');
-    return { rtcToken: rtc.token, rtmToken: rtm.token, rtmUserId, issuedAt: rtc.issuedAt, expire: rtc.expire, expiresAt: rtc.expiresAt };
+    return {
+      rtcToken: rtc.token,
+      rtmToken: rtm.token,
+      rtmUserId,
+      issuedAt: rtc.issuedAt,
+      expire: rtc.expire,
+      expiresAt: rtc.expiresAt,
+    };
   },
 });

@@ -9,9 +9,10 @@ export const RTM2_RESOURCES = ['message', 'stream', 'group', 'server-group', 'us
 type Rtm2Resource = (typeof RTM2_RESOURCES)[number];
 
 const RESOURCE_PATTERN = /^(message|stream|group|server-group|user):(.{1,128})$/s;
-const grantSchema = z
-  .string()
-  .regex(RESOURCE_PATTERN, { error: 'a permission is TYPE:NAME, TYPE one of message, stream, group, server-group, user; NAME a name or pattern such as room-*' });
+const grantSchema = z.string().regex(RESOURCE_PATTERN, {
+  error:
+    'a permission is TYPE:NAME, TYPE one of message, stream, group, server-group, user; NAME a name or pattern such as room-*',
+});
 
 const schema = z
   .object({
@@ -61,24 +62,72 @@ function permissionsOf(kit: AgoraKit, grants: { read?: string[] | undefined; wri
 export const rtmKind = defineKind({
   id: 'rtm',
   label: 'RTM',
-  description: 'RTM login token; with --channel it also allows joining that stream channel, with --read/--write it carries RTM2 permissions',
+  description:
+    'RTM login token; with --channel it also allows joining that stream channel, with --read/--write it carries RTM2 permissions',
   schema,
   fields: [
-    { key: 'userId', flag: 'uid', label: 'User ID', help: 'RTM user id (up to 64 bytes)', type: 'text', valueName: '<user>', required: true },
-    { key: 'channel', flag: 'channel', label: 'Stream channel (optional)', help: 'stream channel the token may join (* for any)', hint: 'A channel name, or * for any', type: 'text', valueName: '<name>' },
+    {
+      key: 'userId',
+      flag: 'uid',
+      label: 'User ID',
+      help: 'RTM user id (up to 64 bytes)',
+      type: 'text',
+      valueName: '<user>',
+      required: true,
+    },
+    {
+      key: 'channel',
+      flag: 'channel',
+      label: 'Stream channel (optional)',
+      help: 'stream channel the token may join (* for any)',
+      hint: 'A channel name, or * for any',
+      type: 'text',
+      valueName: '<name>',
+    },
     expireField,
-    { key: 'permissions.read', flag: 'read', label: 'RTM 2 read permissions', hint: 'TYPE:NAME, separated by spaces or commas; TYPE is message, stream, group, server-group or user; NAME may be a pattern like room-*', help: 'RTM2 read permission TYPE:NAME (message, stream, group, server-group, user; NAME may be a pattern like room-*); repeat or separate with commas', type: 'list', valueName: '<type:name>', advanced: true },
-    { key: 'permissions.write', flag: 'write', label: 'RTM 2 write permissions', hint: 'As read permissions', help: 'RTM2 write permission TYPE:NAME, as --read', type: 'list', valueName: '<type:name>', advanced: true },
+    {
+      key: 'permissions.read',
+      flag: 'read',
+      label: 'RTM 2 read permissions',
+      hint: 'TYPE:NAME, separated by spaces or commas; TYPE is message, stream, group, server-group or user; NAME may be a pattern like room-*',
+      help: 'RTM2 read permission TYPE:NAME (message, stream, group, server-group, user; NAME may be a pattern like room-*); repeat or separate with commas',
+      type: 'list',
+      valueName: '<type:name>',
+      advanced: true,
+    },
+    {
+      key: 'permissions.write',
+      flag: 'write',
+      label: 'RTM 2 write permissions',
+      hint: 'As read permissions',
+      help: 'RTM2 write permission TYPE:NAME, as --read',
+      type: 'list',
+      valueName: '<type:name>',
+      advanced: true,
+    },
   ],
   examples: ['--uid alice', '--uid alice --channel lobby', '--uid alice --read message:room-* --write stream:lobby'],
   httpTokenType: 'rtm',
   httpCall(v) {
-    if (v.permissions !== undefined) return { unavailable: 'The server API does not take RTM2 permissions: no curl equivalent.' };
+    if (v.permissions !== undefined)
+      return { unavailable: 'The server API does not take RTM2 permissions: no curl equivalent.' };
     if (v.channel !== undefined) {
       // GET /rtm has no stream channel; POST /getToken carries one.
-      return { method: 'POST', path: '/getToken', body: { tokenType: 'rtm', uid: v.userId, channel: v.channel, ...(v.expire === undefined ? {} : { expire: v.expire }) } };
+      return {
+        method: 'POST',
+        path: '/getToken',
+        body: {
+          tokenType: 'rtm',
+          uid: v.userId,
+          channel: v.channel,
+          ...(v.expire === undefined ? {} : { expire: v.expire }),
+        },
+      };
     }
-    return { method: 'GET', path: `/rtm/${encodeURIComponent(v.userId)}/${v.expire === undefined ? '' : `?expiry=${v.expire}`}` };
+    return {
+      method: 'GET',
+      path: `/rtm/${encodeURIComponent(v.userId)}/${v.expire === undefined ? '' : `?expiry=${v.expire}`}`,
+    };
   },
   build(kit, credentials, v, options) {
     const expire = resolveExpire(v.expire);

@@ -1,4 +1,10 @@
-import { buildRtcWithRtm, rtcWithRtmFields, rtcWithRtmFromBody, rtcWithRtmHttpCall, rtcWithRtmSchema } from './rtc-rtm.js';
+import {
+  buildRtcWithRtm,
+  rtcWithRtmFields,
+  rtcWithRtmFromBody,
+  rtcWithRtmHttpCall,
+  rtcWithRtmSchema,
+} from './rtc-rtm.js';
 import { defineKind } from './kind.js';
 
 export const sttKind = defineKind({

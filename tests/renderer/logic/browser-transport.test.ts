@@ -12,8 +12,14 @@ function places(hash: string, stored?: string) {
     storage,
     places: {
       location: { hash, pathname: '/', search: '' },
-      storage: { getItem: (name: string) => storage.get(name) ?? null, setItem: (name: string, value: string) => void storage.set(name, value) },
-      history: { state: null, replaceState: (_state: unknown, _title: string, url?: string | URL | null) => void replaced.push(String(url)) },
+      storage: {
+        getItem: (name: string) => storage.get(name) ?? null,
+        setItem: (name: string, value: string) => void storage.set(name, value),
+      },
+      history: {
+        state: null,
+        replaceState: (_state: unknown, _title: string, url?: string | URL | null) => void replaced.push(String(url)),
+      },
     },
   };
 }
@@ -39,7 +45,9 @@ describe('the access key in the page', () => {
 
 describe('Server-Sent Events parsing', () => {
   it('splits complete frames, skips comments and keeps the incomplete tail', () => {
-    const { frames, rest } = parseSseFrames(': connected\n\nevent: server:status\ndata: {"state":"stopped"}\n\nevent: server:req');
+    const { frames, rest } = parseSseFrames(
+      ': connected\n\nevent: server:status\ndata: {"state":"stopped"}\n\nevent: server:req',
+    );
     expect(frames).toEqual([{ event: 'server:status', data: '{"state":"stopped"}' }]);
     expect(rest).toBe('event: server:req');
     expect(parseSseFrames('data: a\r\ndata: b\r\n\r\n').frames).toEqual([{ event: 'message', data: 'a\nb' }]);
@@ -56,18 +64,38 @@ describe('the HTTP transport', () => {
     const transport = createHttpTransport('secret-key', fake);
     expect(await transport.invoke('server:status', undefined)).toEqual({ ok: true, value: { state: 'stopped' } });
     expect(seen[0]?.[0]).toBe('/api/server:status');
-    expect(seen[0]?.[1]).toMatchObject({ method: 'POST', body: 'null', headers: { 'x-token-desk-key': 'secret-key', 'Content-Type': 'application/json' } });
+    expect(seen[0]?.[1]).toMatchObject({
+      method: 'POST',
+      body: 'null',
+      headers: { 'x-token-desk-key': 'secret-key', 'Content-Type': 'application/json' },
+    });
   });
 
   it('turns a refusal, a server error and a stopped server into the UI error shape', async () => {
-    const answer = (response: Response | Error) => (async () => (response instanceof Error ? Promise.reject(response) : response)) as unknown as typeof fetch;
-    const refused = await createHttpTransport('k', answer(new Response('{}', { status: 401 }))).invoke('server:status', undefined);
-    expect(refused).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringMatching(/refused this page/) } });
-    const failed = await createHttpTransport('k', answer(new Response('{"message":"unknown IPC channel: x"}', { status: 404 }))).invoke('server:status', undefined);
+    const answer = (response: Response | Error) =>
+      (async () => (response instanceof Error ? Promise.reject(response) : response)) as unknown as typeof fetch;
+    const refused = await createHttpTransport('k', answer(new Response('{}', { status: 401 }))).invoke(
+      'server:status',
+      undefined,
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: expect.stringMatching(/refused this page/) },
+    });
+    const failed = await createHttpTransport(
+      'k',
+      answer(new Response('{"message":"unknown IPC channel: x"}', { status: 404 })),
+    ).invoke('server:status', undefined);
     expect(failed).toMatchObject({ ok: false, error: { message: 'unknown IPC channel: x' } });
-    const gone = await createHttpTransport('k', answer(new TypeError('fetch failed'))).invoke('server:status', undefined);
+    const gone = await createHttpTransport('k', answer(new TypeError('fetch failed'))).invoke(
+      'server:status',
+      undefined,
+    );
     expect(gone).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not running/) } });
-    const keyless = await createHttpTransport(undefined, answer(new Error('never called'))).invoke('server:status', undefined);
+    const keyless = await createHttpTransport(undefined, answer(new Error('never called'))).invoke(
+      'server:status',
+      undefined,
+    );
     expect(keyless).toMatchObject({ ok: false, error: { message: expect.stringMatching(/no access key/) } });
   });
 });

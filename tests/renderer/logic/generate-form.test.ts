@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_FORM, toRequest, validateForm, type GenerateForm } from '../../../renderer/src/logic/generate-form.js';
 import { TOKEN_KINDS } from '../../../shared/token/index.js';
 
-const form = (kind: GenerateForm['kind'], values: Record<string, string>, choices: Record<string, string> = {}): GenerateForm => ({
+const form = (
+  kind: GenerateForm['kind'],
+  values: Record<string, string>,
+  choices: Record<string, string> = {},
+): GenerateForm => ({
   ...EMPTY_FORM,
   kind,
   values,
@@ -51,30 +55,66 @@ describe('validateForm (the kind schema main parses with)', () => {
 
   it('needs an RTM user id on uid 0, for every RTC + RTM kind: the same cross-field rule main applies', () => {
     for (const kind of ['rte', 'rtc-rtm', 'convoai', 'stt'] as const) {
-      expect(validateForm(form(kind, { channel: 'c', uid: '0' }))).toEqual({ rtmUserId: 'RTM user id is required when the RTC uid is 0' });
+      expect(validateForm(form(kind, { channel: 'c', uid: '0' }))).toEqual({
+        rtmUserId: 'RTM user id is required when the RTC uid is 0',
+      });
       expect(validateForm(form(kind, { channel: 'c', uid: '0', rtmUserId: 'bob' }))).toEqual({});
     }
   });
 
   it('has a tab for every registered kind', () => {
-    expect(TOKEN_KINDS.map((kind) => kind.id)).toEqual(['rtc', 'rtm', 'rte', 'chat', 'rtc-rtm', 'convoai', 'stt', 'apaas', 'fpa']);
+    expect(TOKEN_KINDS.map((kind) => kind.id)).toEqual([
+      'rtc',
+      'rtm',
+      'rte',
+      'chat',
+      'rtc-rtm',
+      'convoai',
+      'stt',
+      'apaas',
+      'fpa',
+    ]);
   });
 });
 
 describe('toRequest', () => {
   it('builds the token:build request, leaving defaults out', () => {
-    expect(toRequest(form('rtc', { channel: 'c', uid: '42' }), 'p')).toEqual({ kind: 'rtc', profileId: 'p', input: { channel: 'c', uid: 42 } });
+    expect(toRequest(form('rtc', { channel: 'c', uid: '42' }), 'p')).toEqual({
+      kind: 'rtc',
+      profileId: 'p',
+      input: { channel: 'c', uid: 42 },
+    });
     expect(
-      toRequest(form('rtc', { channel: 'c', uid: '9', account: 'a', role: 'subscriber', expire: '60', 'privileges.video': '30' }, { user: 'account' }), 'p'),
-    ).toEqual({ kind: 'rtc', profileId: 'p', input: { channel: 'c', role: 'subscriber', account: 'a', expire: 60, privileges: { video: 30 } } });
-    expect(toRequest(form('rtm', { userId: 'u', channel: '*' }), 'p')).toEqual({ kind: 'rtm', profileId: 'p', input: { userId: 'u', channel: '*' } });
+      toRequest(
+        form(
+          'rtc',
+          { channel: 'c', uid: '9', account: 'a', role: 'subscriber', expire: '60', 'privileges.video': '30' },
+          { user: 'account' },
+        ),
+        'p',
+      ),
+    ).toEqual({
+      kind: 'rtc',
+      profileId: 'p',
+      input: { channel: 'c', role: 'subscriber', account: 'a', expire: 60, privileges: { video: 30 } },
+    });
+    expect(toRequest(form('rtm', { userId: 'u', channel: '*' }), 'p')).toEqual({
+      kind: 'rtm',
+      profileId: 'p',
+      input: { userId: 'u', channel: '*' },
+    });
     expect(toRequest(form('rte', { channel: 'c', uid: '5', rtmUserId: 'r' }), 'p')).toEqual({
       kind: 'rte',
       profileId: 'p',
       input: { channel: 'c', uid: 5, rtmUserId: 'r' },
     });
     expect(toRequest(form('chat', { userId: '' }), 'p')).toEqual({ kind: 'chat', profileId: 'p', input: {} });
-    expect(toRequest(form('rtm', { userId: 'u', 'permissions.read': 'message:a message:b', 'permissions.write': 'user:x' }), 'p').input).toEqual({
+    expect(
+      toRequest(
+        form('rtm', { userId: 'u', 'permissions.read': 'message:a message:b', 'permissions.write': 'user:x' }),
+        'p',
+      ).input,
+    ).toEqual({
       userId: 'u',
       permissions: { read: ['message:a', 'message:b'], write: ['user:x'] },
     });

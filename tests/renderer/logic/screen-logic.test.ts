@@ -12,7 +12,13 @@ const credentials = { appId: '970CA35de60c44645bbae8a215061b33', appCertificate:
 
 describe('Decode view', () => {
   it('turns 007 privilege offsets into absolute expiries with their state', () => {
-    const decoded = decodeToken(buildRtcToken(credentials, { channel: 'c', uid: 1, privileges: { join: 100, audio: 10 } }, { issuedAt: 1000, salt: 1 }).token);
+    const decoded = decodeToken(
+      buildRtcToken(
+        credentials,
+        { channel: 'c', uid: 1, privileges: { join: 100, audio: 10 } },
+        { issuedAt: 1000, salt: 1 },
+      ).token,
+    );
     const [card] = serviceCards(decoded, 1050);
     expect(card?.title).toBe('RTC');
     expect(card?.privileges).toEqual(
@@ -60,7 +66,8 @@ describe('Profiles form', () => {
 describe('Local server screen', () => {
   it('keeps the newest 200 log entries, newest first', () => {
     let log: RequestLogEntry[] = [];
-    for (let i = 0; i < REQUEST_LOG_SIZE + 5; i += 1) log = appendLogEntry(log, { time: i, method: 'GET', path: `/${i}`, status: 200, ms: 1 });
+    for (let i = 0; i < REQUEST_LOG_SIZE + 5; i += 1)
+      log = appendLogEntry(log, { time: i, method: 'GET', path: `/${i}`, status: 200, ms: 1 });
     expect(log).toHaveLength(200);
     expect(log[0]?.path).toBe('/204');
     expect(log.at(-1)?.path).toBe('/5');
@@ -68,13 +75,26 @@ describe('Local server screen', () => {
 
   it('offers a curl for every route of the API', () => {
     const commands = routeExamples('http://127.0.0.1:8080/').map((route) => route.command);
-    for (const path of ['/ping', '/getToken', '/rtc/', '/userAccount/', '/rtm/', '/rte/', '/chat/app/', '/chat/account/']) {
-      expect(commands.some((command) => command.includes(`http://127.0.0.1:8080${path}`) || command.includes(path)), path).toBe(true);
+    for (const path of [
+      '/ping',
+      '/getToken',
+      '/rtc/',
+      '/userAccount/',
+      '/rtm/',
+      '/rte/',
+      '/chat/app/',
+      '/chat/account/',
+    ]) {
+      expect(
+        commands.some((command) => command.includes(`http://127.0.0.1:8080${path}`) || command.includes(path)),
+        path,
+      ).toBe(true);
     }
   });
 
   it('tells loopback hosts from exposed ones', () => {
-    for (const host of ['127.0.0.1', 'localhost', '::1', '[::1]', '127.1.2.3']) expect(isLoopbackHost(host), host).toBe(true);
+    for (const host of ['127.0.0.1', 'localhost', '::1', '[::1]', '127.1.2.3'])
+      expect(isLoopbackHost(host), host).toBe(true);
     for (const host of ['0.0.0.0', '192.168.1.5', '::', '']) expect(isLoopbackHost(host), host).toBe(false);
   });
 });

@@ -32,7 +32,10 @@ describe('the curl calls offered when the server listens', () => {
       const tokens = Object.entries(body).filter(([key]) => /token/i.test(key));
       expect(tokens.length, example.label).toBeGreaterThan(0);
       for (const [key, token] of tokens) {
-        expect(decodeToken(token, { appCertificate: credentials.appCertificate }).signature, `${example.label} ${key}`).toBe('valid');
+        expect(
+          decodeToken(token, { appCertificate: credentials.appCertificate }).signature,
+          `${example.label} ${key}`,
+        ).toBe('valid');
       }
     }
   });
@@ -66,10 +69,15 @@ describe('the curl calls for a server with an API key and several projects', () 
       const text = await response.text();
       const tokens = (response.headers.get('content-type') ?? '').startsWith('text/plain')
         ? [text]
-        : Object.entries(JSON.parse(text) as Record<string, string>).filter(([key]) => /token/i.test(key)).map(([, token]) => token);
+        : Object.entries(JSON.parse(text) as Record<string, string>)
+            .filter(([key]) => /token/i.test(key))
+            .map(([, token]) => token);
       expect(tokens.length, example.label).toBeGreaterThan(0);
       for (const token of tokens) {
-        expect(decodeToken(token, { appCertificate: other.appCertificate }), example.label).toMatchObject({ appId: other.appId, signature: 'valid' });
+        expect(decodeToken(token, { appCertificate: other.appCertificate }), example.label).toMatchObject({
+          appId: other.appId,
+          signature: 'valid',
+        });
       }
     }
   });

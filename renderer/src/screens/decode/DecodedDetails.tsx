@@ -3,7 +3,11 @@ import type { DecodeView } from '../../../../shared/contract/index.js';
 import { ExpiryLine, localTime, useNow } from '../../components/ExpiryLine.js';
 import { serviceCards, tokenExpiresAt } from '../../logic/decoded-view.js';
 
-const VERDICT_CLASS = { valid: 'badge badge-ok', invalid: 'badge badge-bad', unchecked: 'badge badge-neutral' } as const;
+const VERDICT_CLASS = {
+  valid: 'badge badge-ok',
+  invalid: 'badge badge-bad',
+  unchecked: 'badge badge-neutral',
+} as const;
 
 export function DecodedDetails({ view }: { view: DecodeView }) {
   const now = useNow();
@@ -23,7 +27,12 @@ export function DecodedDetails({ view }: { view: DecodeView }) {
           <dd>{decoded.version}</dd>
           <dt>App ID</dt>
           <dd>
-            <code>{decoded.appId}</code> {view.profile ? <>(profile “{view.profile.name}”)</> : <span className="muted">(no saved profile has this App ID)</span>}
+            <code>{decoded.appId}</code>{' '}
+            {view.profile ? (
+              <>(profile “{view.profile.name}”)</>
+            ) : (
+              <span className="muted">(no saved profile has this App ID)</span>
+            )}
           </dd>
           <dt>Issued at</dt>
           <dd>{localTime(decoded.issuedAt)}</dd>
@@ -54,28 +63,41 @@ export function DecodedDetails({ view }: { view: DecodeView }) {
               ))}
             </dl>
           ) : null}
-          {card.privileges.length === 0 ? <p className="muted">No privileges of its own: it lasts as long as the token.</p> : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Privilege</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {card.privileges.map((row) => (
-                <tr key={row.name}>
-                  <td>{row.name}</td>
-                  <td>
-                    {row.expiresAt === null ? 'never' : <ExpiryLine expiresAt={row.expiresAt} />}
-                    {row.encodedExpiresAt !== undefined ? <span className="muted"> (encoded: {localTime(row.encodedExpiresAt)}, after the token’s end)</span> : null}
-                  </td>
-                  <td>{row.expired ? <span className="badge badge-bad">expired</span> : <span className="badge badge-ok">valid</span>}</td>
+          {card.privileges.length === 0 ? (
+            <p className="muted">No privileges of its own: it lasts as long as the token.</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Privilege</th>
+                  <th scope="col">Expires</th>
+                  <th scope="col">Status</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {card.privileges.map((row) => (
+                  <tr key={row.name}>
+                    <td>{row.name}</td>
+                    <td>
+                      {row.expiresAt === null ? 'never' : <ExpiryLine expiresAt={row.expiresAt} />}
+                      {row.encodedExpiresAt !== undefined ? (
+                        <span className="muted">
+                          {' '}
+                          (encoded: {localTime(row.encodedExpiresAt)}, after the token’s end)
+                        </span>
+                      ) : null}
+                    </td>
+                    <td>
+                      {row.expired ? (
+                        <span className="badge badge-bad">expired</span>
+                      ) : (
+                        <span className="badge badge-ok">valid</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           )}
         </section>
       ))}

@@ -7,7 +7,13 @@
 import { useId, useMemo, useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { Field } from '../../components/Field.js';
-import { ACTION_CHOICES, EMPTY_DOCTOR_FORM, IDENTITY_CALLS, doctorContext, type DoctorFormValues } from '../../logic/doctor-form.js';
+import {
+  ACTION_CHOICES,
+  EMPTY_DOCTOR_FORM,
+  IDENTITY_CALLS,
+  doctorContext,
+  type DoctorFormValues,
+} from '../../logic/doctor-form.js';
 import { findingsSummary } from '../../logic/findings-summary.js';
 import { Findings } from './Findings.js';
 import { useDiagnosis } from './useDiagnosis.js';
@@ -15,7 +21,8 @@ import { useDiagnosis } from './useDiagnosis.js';
 export function DoctorPanel({ token, profileName }: { token: string; profileName: string | null }) {
   const id = useId();
   const [values, setValues] = useState<DoctorFormValues>(EMPTY_DOCTOR_FORM);
-  const set = <K extends keyof DoctorFormValues>(key: K, value: DoctorFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const set = <K extends keyof DoctorFormValues>(key: K, value: DoctorFormValues[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
   const parsed = useMemo(() => doctorContext(values), [values]);
   const { diagnosis, failure } = useDiagnosis(token, parsed.ok ? parsed.context : undefined);
   const fieldError = (key: keyof DoctorFormValues) => (!parsed.ok && parsed.field === key ? parsed.message : undefined);
@@ -31,10 +38,20 @@ export function DoctorPanel({ token, profileName }: { token: string; profileName
         Fill in what your client does; empty boxes are not checked.
       </p>
       <form onSubmit={(event) => event.preventDefault()}>
-        <Field label="Client App ID" value={values.appId} error={fieldError('appId')} spellCheck={false} onChange={(e) => set('appId', e.target.value)} />
+        <Field
+          label="Client App ID"
+          value={values.appId}
+          error={fieldError('appId')}
+          spellCheck={false}
+          onChange={(e) => set('appId', e.target.value)}
+        />
         <div className="field">
           <label htmlFor={`${id}-action`}>Action</label>
-          <select id={`${id}-action`} value={values.action} onChange={(e) => set('action', e.target.value as DoctorFormValues['action'])}>
+          <select
+            id={`${id}-action`}
+            value={values.action}
+            onChange={(e) => set('action', e.target.value as DoctorFormValues['action'])}
+          >
             <option value="">Not said</option>
             {ACTION_CHOICES.map((choice) => (
               <option key={choice.value} value={choice.value}>
@@ -43,18 +60,42 @@ export function DoctorPanel({ token, profileName }: { token: string; profileName
             ))}
           </select>
         </div>
-        <Field label="Client channel" value={values.channel} error={fieldError('channel')} spellCheck={false} onChange={(e) => set('channel', e.target.value)} />
+        <Field
+          label="Client channel"
+          value={values.channel}
+          error={fieldError('channel')}
+          spellCheck={false}
+          onChange={(e) => set('channel', e.target.value)}
+        />
         <fieldset className="field doctor-calls">
           <legend className="label">SDK call</legend>
           {IDENTITY_CALLS.map((choice) => (
             <label key={choice.value}>
-              <input type="radio" name={`${id}-call`} value={choice.value} checked={values.identityCall === choice.value} onChange={() => set('identityCall', choice.value)} />{' '}
+              <input
+                type="radio"
+                name={`${id}-call`}
+                value={choice.value}
+                checked={values.identityCall === choice.value}
+                onChange={() => set('identityCall', choice.value)}
+              />{' '}
               {choice.label}
             </label>
           ))}
         </fieldset>
-        <Field label={identityBox} value={values.identity} error={fieldError('identity')} spellCheck={false} onChange={(e) => set('identity', e.target.value)} />
-        <Field label="SDK error code" value={values.errorCode} error={fieldError('errorCode')} hint="e.g. 110, 109 or ERR_INVALID_TOKEN" onChange={(e) => set('errorCode', e.target.value)} />
+        <Field
+          label={identityBox}
+          value={values.identity}
+          error={fieldError('identity')}
+          spellCheck={false}
+          onChange={(e) => set('identity', e.target.value)}
+        />
+        <Field
+          label="SDK error code"
+          value={values.errorCode}
+          error={fieldError('errorCode')}
+          hint="e.g. 110, 109 or ERR_INVALID_TOKEN"
+          onChange={(e) => set('errorCode', e.target.value)}
+        />
       </form>
       <ErrorNotice message={failure} />
       <h3>Findings</h3>

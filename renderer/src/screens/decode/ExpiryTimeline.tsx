@@ -11,9 +11,22 @@ const BAR_HEIGHT = 14;
 
 function Track({ x, width, nowX, expired }: { x: number; width: number; nowX: number; expired: boolean }) {
   return (
-    <svg className="timeline-track" viewBox={`0 0 ${AXIS_WIDTH} ${BAR_HEIGHT}`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
+    <svg
+      className="timeline-track"
+      viewBox={`0 0 ${AXIS_WIDTH} ${BAR_HEIGHT}`}
+      preserveAspectRatio="none"
+      aria-hidden="true"
+      focusable="false"
+    >
       <rect className="timeline-axis" x={0} y={BAR_HEIGHT / 2 - 1} width={AXIS_WIDTH} height={2} />
-      <rect className={expired ? 'timeline-bar timeline-bar-expired' : 'timeline-bar'} x={x} y={2} width={width} height={BAR_HEIGHT - 4} rx={3} />
+      <rect
+        className={expired ? 'timeline-bar timeline-bar-expired' : 'timeline-bar'}
+        x={x}
+        y={2}
+        width={width}
+        height={BAR_HEIGHT - 4}
+        rx={3}
+      />
       <line className="timeline-now" x1={nowX} x2={nowX} y1={0} y2={BAR_HEIGHT} />
     </svg>
   );
@@ -32,7 +45,8 @@ export function ExpiryTimeline({ decoded }: { decoded: DecodedToken }) {
         {view.rows.map((row, index) => (
           <li key={`${row.label}-${index}`} className="timeline-row">
             <span className="timeline-label">
-              {row.label}: {row.end === null ? 'never expires' : `${row.expired ? 'expired' : 'ends'} ${localTime(row.end)}`}
+              {row.label}:{' '}
+              {row.end === null ? 'never expires' : `${row.expired ? 'expired' : 'ends'} ${localTime(row.end)}`}
             </span>
             <Track x={row.x} width={row.width} nowX={view.nowX} expired={row.expired} />
           </li>

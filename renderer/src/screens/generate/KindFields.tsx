@@ -22,7 +22,11 @@ function Input({ field, form, errors, setValue }: { field: KindField } & KindFie
     return (
       <div className="field">
         <label htmlFor={id}>{field.label}</label>
-        <select id={id} value={value === '' ? (field.choices?.[0] ?? '') : value} onChange={(event) => setValue(field.key, event.target.value)}>
+        <select
+          id={id}
+          value={value === '' ? (field.choices?.[0] ?? '') : value}
+          onChange={(event) => setValue(field.key, event.target.value)}
+        >
           {(field.choices ?? []).map((choice) => (
             <option key={choice} value={choice}>
               {ROLE_LABELS[choice] ?? choice}
@@ -54,7 +58,13 @@ function Alternatives({ group, fields, ...props }: { group: string; fields: Kind
         <legend>Build by</legend>
         {fields.map((field) => (
           <label key={field.key}>
-            <input type="radio" name={`choice-${group}`} checked={field === chosen} onChange={() => props.choose(group, field.key)} /> By {field.label.toLowerCase()}
+            <input
+              type="radio"
+              name={`choice-${group}`}
+              checked={field === chosen}
+              onChange={() => props.choose(group, field.key)}
+            />{' '}
+            By {field.label.toLowerCase()}
           </label>
         ))}
       </fieldset>
@@ -88,7 +98,12 @@ export function KindFields(props: KindFieldsProps) {
       {kind.fields.length === 0 ? <p className="muted">This kind takes no input.</p> : null}
       <Fields fields={basic} {...props} />
       {advanced.length > 0 ? (
-        <details className="advanced" open={advanced.some((field) => (props.form.values[field.key] ?? '') !== '' || props.errors[field.key] !== undefined)}>
+        <details
+          className="advanced"
+          open={advanced.some(
+            (field) => (props.form.values[field.key] ?? '') !== '' || props.errors[field.key] !== undefined,
+          )}
+        >
           <summary>More options</summary>
           <Fields fields={advanced} {...props} />
         </details>

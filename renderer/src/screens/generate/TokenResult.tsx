@@ -27,7 +27,15 @@ function TokenBlock({ label, token, expiresAt }: { label: string; token: string;
   );
 }
 
-export function TokenResult({ result, cli, curl }: { result: Generated; cli: string; curl: { command: string } | { unavailable: string } }) {
+export function TokenResult({
+  result,
+  cli,
+  curl,
+}: {
+  result: Generated;
+  cli: string;
+  curl: { command: string } | { unavailable: string };
+}) {
   return (
     <section className="card" aria-label="Result">
       {'token' in result ? (
@@ -35,7 +43,11 @@ export function TokenResult({ result, cli, curl }: { result: Generated; cli: str
       ) : (
         <>
           <TokenBlock label="RTC token" token={result.rtcToken} expiresAt={result.expiresAt} />
-          <TokenBlock label={`RTM token (user ${result.rtmUserId})`} token={result.rtmToken} expiresAt={result.expiresAt} />
+          <TokenBlock
+            label={`RTM token (user ${result.rtmUserId})`}
+            token={result.rtmToken}
+            expiresAt={result.expiresAt}
+          />
         </>
       )}
       {'token' in result && result.authorizationHeader !== undefined ? (

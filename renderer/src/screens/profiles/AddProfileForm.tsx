@@ -7,7 +7,15 @@ import { validateProfileDraft, type ProfileDraft, type ProfileErrors } from '../
 
 const EMPTY: ProfileDraft = { name: '', appId: '', appCertificate: '' };
 
-export function AddProfileForm({ disabledReason, onAdded, autoFocus }: { disabledReason: string | undefined; onAdded(): Promise<void>; autoFocus: boolean }) {
+export function AddProfileForm({
+  disabledReason,
+  onAdded,
+  autoFocus,
+}: {
+  disabledReason: string | undefined;
+  onAdded(): Promise<void>;
+  autoFocus: boolean;
+}) {
   const [draft, setDraft] = useState<ProfileDraft>(EMPTY);
   const [touched, setTouched] = useState(false);
   const [serverErrors, setServerErrors] = useState<ProfileErrors>({});
@@ -34,7 +42,8 @@ export function AddProfileForm({ disabledReason, onAdded, autoFocus }: { disable
       await onAdded();
     } catch (error) {
       if (error instanceof ApiError && error.code === 'profile_exists') setServerErrors({ name: error.message });
-      else if (error instanceof ApiError && error.field !== undefined && error.field in draft) setServerErrors({ [error.field]: error.message });
+      else if (error instanceof ApiError && error.field !== undefined && error.field in draft)
+        setServerErrors({ [error.field]: error.message });
       else setFailure(errorMessage(error));
     }
   }
@@ -51,8 +60,20 @@ export function AddProfileForm({ disabledReason, onAdded, autoFocus }: { disable
     >
       <h2>Add a profile</h2>
       <fieldset disabled={disabledReason !== undefined} className="plain">
-        <Field label="Profile name" autoFocus={autoFocus} value={draft.name} error={errors.name} onChange={(event) => update({ name: event.target.value })} />
-        <Field label="App ID" value={draft.appId} error={errors.appId} spellCheck={false} onChange={(event) => update({ appId: event.target.value })} />
+        <Field
+          label="Profile name"
+          autoFocus={autoFocus}
+          value={draft.name}
+          error={errors.name}
+          onChange={(event) => update({ name: event.target.value })}
+        />
+        <Field
+          label="App ID"
+          value={draft.appId}
+          error={errors.appId}
+          spellCheck={false}
+          onChange={(event) => update({ appId: event.target.value })}
+        />
         <Field
           label="App Certificate"
           type="password"

@@ -13,7 +13,15 @@ import { SecondaryCertificate } from './SecondaryCertificate.js';
 
 type Mode = 'view' | 'rename' | 'certificate' | 'remove';
 
-export function ProfileRow({ profile, keychainReason, onChanged }: { profile: ProfileView; keychainReason: string | undefined; onChanged(): Promise<void> }) {
+export function ProfileRow({
+  profile,
+  keychainReason,
+  onChanged,
+}: {
+  profile: ProfileView;
+  keychainReason: string | undefined;
+  onChanged(): Promise<void>;
+}) {
   const [mode, setMode] = useState<Mode>('view');
   const [text, setText] = useState('');
   const [touched, setTouched] = useState(false);
@@ -37,11 +45,21 @@ export function ProfileRow({ profile, keychainReason, onChanged }: { profile: Pr
     }
   }
 
-  const fieldError = !touched ? undefined : mode === 'rename' ? checkProfileName(text) : mode === 'certificate' ? checkCertificate(text) : undefined;
+  const fieldError = !touched
+    ? undefined
+    : mode === 'rename'
+      ? checkProfileName(text)
+      : mode === 'certificate'
+        ? checkCertificate(text)
+        : undefined;
   const submitEdit = () => {
     setTouched(true);
     if ((mode === 'rename' ? checkProfileName(text) : checkCertificate(text)) !== undefined) return;
-    void run(() => (mode === 'rename' ? call('profiles:rename', { id: profile.id, name: text }) : call('profiles:update-certificate', { id: profile.id, appCertificate: text })));
+    void run(() =>
+      mode === 'rename'
+        ? call('profiles:rename', { id: profile.id, name: text })
+        : call('profiles:update-certificate', { id: profile.id, appCertificate: text }),
+    );
   };
 
   return (
@@ -62,7 +80,12 @@ export function ProfileRow({ profile, keychainReason, onChanged }: { profile: Pr
           <button type="button" onClick={() => open('rename')}>
             Rename
           </button>
-          <button type="button" disabled={keychainReason !== undefined} title={keychainReason} onClick={() => open('certificate')}>
+          <button
+            type="button"
+            disabled={keychainReason !== undefined}
+            title={keychainReason}
+            onClick={() => open('certificate')}
+          >
             Replace certificate
           </button>
           <button type="button" className="danger" onClick={() => open('remove')}>
@@ -102,7 +125,12 @@ export function ProfileRow({ profile, keychainReason, onChanged }: { profile: Pr
       {mode === 'remove' ? (
         <div className="notice notice-warn" role="group" aria-label={`Confirm removing ${profile.name}`}>
           Remove “{profile.name}” and delete its App Certificate from the keychain?{' '}
-          <button type="button" className="danger" autoFocus onClick={() => void run(() => call('profiles:remove', { id: profile.id }))}>
+          <button
+            type="button"
+            className="danger"
+            autoFocus
+            onClick={() => void run(() => call('profiles:remove', { id: profile.id }))}
+          >
             Yes, remove {profile.name}
           </button>{' '}
           <button type="button" onClick={() => open('view')}>

@@ -68,7 +68,8 @@ export function SecondaryCertificate({ profile, keychainReason, onChanged }: Pro
       setDone(message);
       close(returnTo);
     } catch (error) {
-      if (step === 'add' && error instanceof ApiError && error.field === 'appCertificate') setServerError(error.message);
+      if (step === 'add' && error instanceof ApiError && error.field === 'appCertificate')
+        setServerError(error.message);
       else setFailure(errorMessage(error));
     }
   }
@@ -76,7 +77,11 @@ export function SecondaryCertificate({ profile, keychainReason, onChanged }: Pro
   const save = () => {
     setTouched(true);
     if (checkCertificate(text) !== undefined) return;
-    void run(() => call('profiles:set-secondary-certificate', { id: profile.id, appCertificate: text }), 'Secondary certificate saved in the OS keychain.', 'rotate');
+    void run(
+      () => call('profiles:set-secondary-certificate', { id: profile.id, appCertificate: text }),
+      'Secondary certificate saved in the OS keychain.',
+      'rotate',
+    );
   };
   const rotate = () =>
     void run(
@@ -84,17 +89,32 @@ export function SecondaryCertificate({ profile, keychainReason, onChanged }: Pro
       'Rotated: the secondary certificate is now the primary; the former primary is kept as the secondary.',
       'rotate',
     );
-  const remove = () => void run(() => call('profiles:remove-secondary-certificate', { id: profile.id }), 'Secondary certificate removed from the OS keychain.', 'add');
+  const remove = () =>
+    void run(
+      () => call('profiles:remove-secondary-certificate', { id: profile.id }),
+      'Secondary certificate removed from the OS keychain.',
+      'add',
+    );
   const fieldError = touched ? (checkCertificate(text) ?? serverError) : undefined;
   const disabled = keychainReason !== undefined;
 
   return (
     <div className="secondary-certificate">
       <div className="row">
-        {has ? <span className="badge badge-ok">Secondary certificate saved</span> : <span className="muted">No secondary certificate</span>}
+        {has ? (
+          <span className="badge badge-ok">Secondary certificate saved</span>
+        ) : (
+          <span className="muted">No secondary certificate</span>
+        )}
         {has ? (
           <>
-            <button type="button" ref={rotateButton} disabled={disabled} title={keychainReason} onClick={() => open('rotate')}>
+            <button
+              type="button"
+              ref={rotateButton}
+              disabled={disabled}
+              title={keychainReason}
+              onClick={() => open('rotate')}
+            >
               Rotate
             </button>
             <button type="button" className="danger" disabled={disabled} title={keychainReason} onClick={remove}>
@@ -141,10 +161,16 @@ export function SecondaryCertificate({ profile, keychainReason, onChanged }: Pro
         </form>
       ) : null}
       {step === 'rotate' ? (
-        <div className="notice notice-warn" role="group" aria-label={`Confirm rotating the certificates of ${profile.name}`} onKeyDown={cancelOnEscape('rotate')}>
+        <div
+          className="notice notice-warn"
+          role="group"
+          aria-label={`Confirm rotating the certificates of ${profile.name}`}
+          onKeyDown={cancelOnEscape('rotate')}
+        >
           <p>
-            Do this after you switched to the secondary certificate in Agora Console. The secondary certificate becomes the primary one
-            and signs new tokens; the current primary becomes the secondary, so tokens it signed keep verifying until you remove it.
+            Do this after you switched to the secondary certificate in Agora Console. The secondary certificate becomes
+            the primary one and signs new tokens; the current primary becomes the secondary, so tokens it signed keep
+            verifying until you remove it.
           </p>
           <button type="button" className="primary" autoFocus onClick={rotate}>
             Confirm rotation

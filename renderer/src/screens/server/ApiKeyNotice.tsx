@@ -2,7 +2,10 @@
 import { forwardRef } from 'react';
 import { CopyButton } from '../../components/CopyButton.js';
 
-export const ApiKeyNotice = forwardRef<HTMLDivElement, { apiKey: string; onDismiss: () => void }>(function ApiKeyNotice({ apiKey, onDismiss }, ref) {
+export const ApiKeyNotice = forwardRef<HTMLDivElement, { apiKey: string; onDismiss: () => void }>(function ApiKeyNotice(
+  { apiKey, onDismiss },
+  ref,
+) {
   return (
     <div className="notice notice-warn api-key" ref={ref} tabIndex={-1} role="region" aria-labelledby="api-key-title">
       <h2 id="api-key-title">New API key</h2>

@@ -17,16 +17,31 @@ export function ExposureChoice(props: {
     <fieldset className="choice-list" disabled={props.disabled}>
       <legend>Protect the server</legend>
       <label className="choice">
-        <input type="radio" name="exposure" checked={props.mode === 'api-key'} onChange={() => props.onMode('api-key')} /> Generate an API key
-        (callers send it as Authorization: Bearer)
+        <input
+          type="radio"
+          name="exposure"
+          checked={props.mode === 'api-key'}
+          onChange={() => props.onMode('api-key')}
+        />{' '}
+        Generate an API key (callers send it as Authorization: Bearer)
       </label>
       <label className="choice">
-        <input type="radio" name="exposure" checked={props.mode === 'no-auth'} onChange={() => props.onMode('no-auth')} /> No authentication —{' '}
-        {NO_AUTH_RISK}
+        <input
+          type="radio"
+          name="exposure"
+          checked={props.mode === 'no-auth'}
+          onChange={() => props.onMode('no-auth')}
+        />{' '}
+        No authentication — {NO_AUTH_RISK}
       </label>
       {props.mode === 'no-auth' ? (
         <label className="choice confirm">
-          <input type="checkbox" checked={props.confirmed} onChange={(event) => props.onConfirmed(event.target.checked)} /> I understand: {NO_AUTH_RISK}
+          <input
+            type="checkbox"
+            checked={props.confirmed}
+            onChange={(event) => props.onConfirmed(event.target.checked)}
+          />{' '}
+          I understand: {NO_AUTH_RISK}
         </label>
       ) : null}
     </fieldset>

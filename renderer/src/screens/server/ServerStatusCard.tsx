@@ -10,7 +10,8 @@ export function ServerStatusCard({ status }: { status: ServerStatus }) {
       {listening && status.url ? (
         <>
           <p role="status">
-            Listening on <code aria-label="Server URL">{status.url}</code> <CopyButton text={status.url} what="server URL" />
+            Listening on <code aria-label="Server URL">{status.url}</code>{' '}
+            <CopyButton text={status.url} what="server URL" />
             {status.authentication === 'api-keys' ? ' — requests need the API key' : ''}
           </p>
           <RouteList status={{ ...status, url: status.url }} />
