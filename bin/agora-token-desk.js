@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The CLI is TypeScript built to dist/ by `npm run build:node` (run by `prepare` on npm ci/install).
+// The CLI is TypeScript built to dist/ by `npm run build:node` (`npm test`, `npm start` and
+// `npm run build` run it; `npm ci` runs no scripts, see .npmrc).
 // CommonJS (bin/package.json says so): the ES module loader alone costs a noticeable part
 // of a `token` run, and this launcher only has to require the bundle.
 'use strict';
