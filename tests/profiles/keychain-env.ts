@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TokenDeskError } from '../../shared/errors.js';
 import { KEYCHAIN_SERVICE } from '../../shared/profiles/keychain.js';
 import { ProfileStore } from '../../shared/profiles/profile-store.js';
 
@@ -82,4 +83,14 @@ export async function removeAll(store: ProfileStore): Promise<void> {
 /** A keychain service of the test's own, so its orphan checks see only its own entries. */
 export function uniqueService(): string {
   return `agora-token-desk-test-${randomBytes(6).toString('hex')}`;
+}
+
+/** The TokenDeskError a promise rejects with; anything else (or success) fails the test. */
+export async function failure(promise: Promise<unknown>): Promise<TokenDeskError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof TokenDeskError)) throw new Error(`expected a TokenDeskError, got ${String(error)}`);
+  return error;
 }

@@ -11,19 +11,11 @@ import {
   secretToolLookup,
   tempHome,
   uniqueService,
+  failure,
 } from './keychain-env.js';
 import { makeReadOnly } from './read-only-dir.js';
 
 const ready = await keychainReady('ProfileStore failure tests');
-
-async function failure(promise: Promise<unknown>): Promise<TokenDeskError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TokenDeskError)) throw new Error(`expected a TokenDeskError, got ${String(error)}`);
-  return error;
-}
 
 /** The real keychain, made to fail on chosen calls (the n-th set, or every delete). */
 class FailingKeychain implements Keychain {

@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TokenDeskError } from '../../shared/errors.js';
 import { OsKeychain } from '../../shared/profiles/keychain.js';
 import { ProfileStore } from '../../shared/profiles/profile-store.js';
 import {
@@ -14,18 +13,10 @@ import {
   secretToolStore,
   tempHome,
   uniqueService,
+  failure,
 } from './keychain-env.js';
 
 const ready = await keychainReady('ProfileStore keychain tests');
-
-async function failure(promise: Promise<unknown>): Promise<TokenDeskError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TokenDeskError)) throw new Error(`expected a TokenDeskError, got ${String(error)}`);
-  return error;
-}
 
 describe.skipIf(!ready)('ProfileStore on the real Secret Service', () => {
   // Each store has a data folder and a keychain service of its own, as separate installs would.
