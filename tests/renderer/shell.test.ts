@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keychainReady } from '../profiles/keychain-env.js';
+import { expectNoAxeViolations } from './accessibility.js';
 import { appSuite, chromiumReady, type AppSession } from './app-harness.js';
 
 const ready = chromiumReady('renderer shell tests') && (await keychainReady('renderer shell tests'));
@@ -15,6 +16,7 @@ describe.runIf(ready)('the app shell in Chromium', () => {
   it('opens on Profiles on first launch, with no profile saved', async () => {
     await expect.poll(() => app.page.locator('#screen-title').textContent()).toBe('Profiles');
     expect(await app.page.getByRole('link', { name: 'Profiles' }).getAttribute('aria-current')).toBe('page');
+    await expectNoAxeViolations(app.page, 'first launch (Profiles, no profile)');
   });
 
   it('reaches every screen from the navigation, by keyboard', async () => {
