@@ -121,4 +121,19 @@ describe('electron-builder.yml', () => {
     ];
     for (const path of excluded) expect(included(path), path).toBe(false);
   });
+  it('flips the Electron fuses that stop the binary being reused as Node or loading another app', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+    });
+  });
+
+  it("checks fuse names against electron-builder's schema (a misspelt fuse is rejected)", async () => {
+    const misspelt = { ...config, electronFuses: { ...config.electronFuses, runAsnode: false } } as Configuration;
+    await expect(validateBuilderConfig(misspelt)).rejects.toThrow(/electronFuses/);
+  });
 });
