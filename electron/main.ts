@@ -9,23 +9,17 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defaultDataDir } from '../shared/profiles/data-dir.js';
 import { ProfileStore } from '../shared/profiles/profile-store.js';
+import { devToolsAllowed, rendererUrlOverride } from './dev-tools.js';
 import { createEventSubscriptions } from './handlers/event-subscriptions.js';
 import { createIpcHandlers } from './handlers/ipc-handlers.js';
 import { ServerController } from './handlers/server-controller.js';
 import { registerIpcHandlers } from './ipc-registration.js';
 import { buildMenuTemplate, readmeUrl } from './menu.js';
-import {
-  CONTENT_SECURITY_POLICY,
-  decideNavigation,
-  decideWindowOpen,
-  devRendererUrl,
-  isPermissionAllowed,
-} from './security.js';
+import { CONTENT_SECURITY_POLICY, decideNavigation, decideWindowOpen, isPermissionAllowed } from './security.js';
 import { MIN_WINDOW_SIZE, loadWindowState, saveWindowState, windowStatePath } from './window-state.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const appUrl =
-  devRendererUrl(process.env['ELECTRON_RENDERER_URL']) ?? pathToFileURL(join(here, '../renderer/index.html')).href;
+const appUrl = rendererUrlOverride(process.env, app) ?? pathToFileURL(join(here, '../renderer/index.html')).href;
 const server = new ServerController();
 let mainWindow: BrowserWindow | undefined;
 
@@ -70,6 +64,7 @@ function createWindow(): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      devTools: devToolsAllowed(app),
     },
   });
   if (state.maximized) window.maximize();
@@ -109,6 +104,7 @@ function readPackageJson(): unknown {
 
 function installMenu(): void {
   const template = buildMenuTemplate({
+    devTools: devToolsAllowed(app),
     appName: 'Agora Token Desk',
     isMac: process.platform === 'darwin',
     openReadme: () => {

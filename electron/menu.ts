@@ -6,6 +6,8 @@ export interface MenuOptions {
   isMac: boolean;
   /** Opens the README (Help menu). */
   openReadme: () => void;
+  /** Whether View offers Toggle DevTools (development runs only); default true. */
+  devTools?: boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       label: 'View',
       submenu: [
         { role: 'reload' },
-        { role: 'toggleDevTools' },
+        ...(options.devTools === false ? [] : [{ role: 'toggleDevTools' } as const]),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

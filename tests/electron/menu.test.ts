@@ -34,3 +34,17 @@ describe('application menu', () => {
     expect(readmeUrl(null)).toBeUndefined();
   });
 });
+
+describe('DevTools in the menu', () => {
+  it('offers Toggle DevTools only when DevTools are allowed', () => {
+    const viewRoles = (devTools: boolean): string[] => {
+      const template = buildMenuTemplate({ appName: 'Agora Token Desk', isMac: false, openReadme: () => {}, devTools });
+      const view = template.find((item) => item.label === 'View');
+      const submenu = Array.isArray(view?.submenu) ? view.submenu : [];
+      return submenu.map((item) => String(item.role));
+    };
+    expect(viewRoles(true)).toContain('toggleDevTools');
+    expect(viewRoles(false)).not.toContain('toggleDevTools');
+    expect(viewRoles(false)).toContain('reload');
+  });
+});
