@@ -33,7 +33,7 @@ export interface ServerControllerOptions {
 }
 
 /** How many served requests are kept for a renderer that (re)opens the log. */
-export const REQUEST_LOG_LIMIT = 200;
+export const REQUEST_LOG_LIMIT = 500;
 
 export interface ServerControllerEvents {
   'server:request': [RequestLogEntry];
@@ -69,6 +69,11 @@ export class ServerController extends EventEmitter<ServerControllerEvents> {
   /** The latest requests served, oldest first. */
   recentRequests(): RequestLogEntry[] {
     return [...this.log];
+  }
+
+  /** Empties the request log (the server, if running, keeps serving). */
+  clearRequests(): void {
+    this.log.length = 0;
   }
 
   /**

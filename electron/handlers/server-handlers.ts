@@ -39,5 +39,10 @@ export function createServerHandlers(profiles: ProfileStore, server: ServerContr
     'server:start': handle('server:start', (input) => startServer(profiles, server, input)),
     'server:stop': handle('server:stop', () => server.stop()),
     'server:status': handle('server:status', () => server.status()),
+    'server:log': handle('server:log', () => server.recentRequests()),
+    'server:log-clear': handle('server:log-clear', () => {
+      server.clearRequests();
+      return { cleared: true as const };
+    }),
   };
 }

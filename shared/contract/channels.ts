@@ -19,6 +19,8 @@ export const IPC_CHANNELS = [
   'server:start',
   'server:stop',
   'server:status',
+  'server:log',
+  'server:log-clear',
 ] as const;
 export type IpcChannel = (typeof IPC_CHANNELS)[number];
 

@@ -140,6 +140,9 @@ export const ipcContract = {
   'server:start': { request: serverStartSchema, response: serverStartResponseSchema },
   'server:stop': { request: noRequestSchema, response: serverStatusSchema },
   'server:status': { request: noRequestSchema, response: serverStatusSchema },
+  /** The latest requests served (kept in main, so leaving the screen loses nothing), oldest first. */
+  'server:log': { request: noRequestSchema, response: z.array(requestLogEntrySchema) },
+  'server:log-clear': { request: noRequestSchema, response: z.object({ cleared: z.literal(true) }) },
 } as const satisfies Record<IpcChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export { IPC_CHANNELS, IPC_EVENTS, type IpcChannel, type IpcEvent };

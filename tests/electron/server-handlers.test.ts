@@ -141,4 +141,17 @@ describe.skipIf(!available)('IPC server:* handlers (real LocalTokenServer on loo
     expect(kept).toEqual(requests().slice(-REQUEST_LOG_LIMIT));
     await h.ok('server:stop', undefined);
   });
+
+  it('serves its log over server:log (kept across a stop) and empties it with server:log-clear', async () => {
+    const status = await h.ok('server:start', { profileIds: [profileId], port: 0, host: '127.0.0.1', corsOrigins: '' });
+    const before = requests().length;
+    await (await fetch(`${status.url}/ping?tag=log-read`)).text();
+    await until(() => requests().length > before);
+    await h.ok('server:stop', undefined);
+    const log = await h.ok('server:log', undefined);
+    expect(log).toEqual(h.server.recentRequests());
+    expect(log.at(-1)).toMatchObject({ method: 'GET', path: '/ping', status: 200 });
+    expect(await h.ok('server:log-clear', undefined)).toEqual({ cleared: true });
+    expect(await h.ok('server:log', undefined)).toEqual([]);
+  });
 });
