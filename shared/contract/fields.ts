@@ -83,6 +83,23 @@ export function expireSchema(field: string) {
     .optional();
 }
 
+const DURATION_UNITS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+/** Agora caps every privilege at 24 h; longer expiries are accepted but warned about. */
+export const AGORA_MAX_PRIVILEGE_SECONDS = 86400;
+
+/**
+ * An expiry typed as text (a flag, a form box): plain seconds (`600`) or a duration with one
+ * unit (`90s`, `10m`, `1h`, `1d`). Undefined when it is neither, or beyond 4294967295 seconds,
+ * so the expiry rule reports it with its one message.
+ */
+export function parseDuration(text: string): number | undefined {
+  const match = /^(\d{1,10})([smhd]?)$/.exec(text.trim().toLowerCase());
+  if (match === null) return undefined;
+  const seconds = Number(match[1]) * (DURATION_UNITS[match[2] || 's'] ?? 1);
+  return seconds <= MAX_UINT32 ? seconds : undefined;
+}
+
 export const ROLES = ['publisher', 'subscriber'] as const;
 export const roleSchema = z.enum(ROLES, { error: 'role must be publisher or subscriber' });
 export type Role = z.infer<typeof roleSchema>;

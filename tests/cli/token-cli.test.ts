@@ -34,6 +34,14 @@ describe('agora-token-desk token', () => {
     ]);
   });
 
+  it('expiry flags take durations (10m, 1h) as well as seconds', async () => {
+    const r = await runCli(['token', 'rtc', '--channel', 'demo', '--uid', '42', '--expire', '10m'], { env: creds });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const decoded = verified(r.stdout.trim());
+    expect(decoded.expire).toBe(600);
+    expect(decoded.services[0]?.privileges).toMatchObject({ joinChannel: 600 });
+  });
+
   it('rtc by account as subscriber with expiry flags and --json', async () => {
     const r = await runCli(
       [

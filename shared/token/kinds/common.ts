@@ -127,8 +127,8 @@ export const expireField: KindField = {
   key: 'expire',
   flag: 'expire',
   label: 'Token expiry (seconds)',
-  help: 'token lifetime in seconds (default 3600)',
-  hint: 'Empty or 0: 3600 s',
+  help: 'token lifetime: seconds or a duration such as 90s, 10m, 1h, 1d (default 3600)',
+  hint: 'Seconds or 90s, 10m, 1h, 1d. Empty or 0: 3600 s',
   type: 'seconds',
   valueName: '<seconds>',
 };

@@ -1,4 +1,4 @@
-import { parseDigits } from '../../contract/fields.js';
+import { parseDigits, parseDuration } from '../../contract/fields.js';
 import type { KindField } from './kind.js';
 
 /**
@@ -18,8 +18,9 @@ function convert(field: KindField, raw: string | readonly string[]): unknown {
   const text = typeof raw === 'string' ? raw : raw.join(',');
   switch (field.type) {
     case 'uid':
-    case 'seconds':
       return text.trim() === '' ? undefined : (parseDigits(text.trim(), 10) ?? Number.NaN);
+    case 'seconds':
+      return text.trim() === '' ? undefined : (parseDuration(text) ?? Number.NaN);
     case 'int':
       return text.trim() === '' ? undefined : (parseDigits(text.trim(), 5) ?? Number.NaN);
     case 'role':
