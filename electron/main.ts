@@ -16,12 +16,15 @@ import { ServerController } from './handlers/server-controller.js';
 import { registerIpcHandlers } from './ipc-registration.js';
 import { buildMenuTemplate, readmeUrl } from './menu.js';
 import { CONTENT_SECURITY_POLICY, decideNavigation, decideWindowOpen, isPermissionAllowed } from './security.js';
+import { installTray } from './tray.js';
 import { MIN_WINDOW_SIZE, loadWindowState, saveWindowState, windowStatePath } from './window-state.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const appUrl = rendererUrlOverride(process.env, app) ?? pathToFileURL(join(here, '../renderer/index.html')).href;
 const server = new ServerController();
 let mainWindow: BrowserWindow | undefined;
+// Held for the app's lifetime: a tray that is garbage-collected disappears from the menu bar.
+let tray: ReturnType<typeof installTray> | undefined;
 
 function openExternal(url: string | undefined): void {
   if (url !== undefined) void shell.openExternal(url);
@@ -125,6 +128,22 @@ function start(): void {
   applySessionPolicy();
   installMenu();
   mainWindow = createWindow();
+  tray = installTray({
+    iconPath: join(here, 'tray-icon.png'),
+    server,
+    handlers,
+    open: showWindow,
+    quit: () => app.quit(),
+  });
+}
+
+function showWindow(): void {
+  if (mainWindow === undefined) mainWindow = createWindow();
+  else {
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  }
 }
 
 // The local server must be closed before the process exits, so quitting waits for it once.
@@ -132,6 +151,8 @@ let serverClosed = false;
 app.on('will-quit', (event) => {
   if (serverClosed) return;
   event.preventDefault();
+  tray?.destroy();
+  tray = undefined;
   void server.dispose().finally(() => {
     serverClosed = true;
     app.quit();

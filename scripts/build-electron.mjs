@@ -2,6 +2,7 @@
 // main: one ESM file with npm packages left to node_modules; preload: one CommonJS file
 // that requires only 'electron', because a sandboxed preload cannot load local files.
 import { build } from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -34,3 +35,7 @@ await Promise.all([
     external: ['electron'],
   }),
 ]);
+
+// The tray icon ships beside main.js (electron-builder packs dist/electron, not build/).
+mkdirSync(`${root}dist/electron`, { recursive: true });
+copyFileSync(`${root}build/icon.png`, `${root}dist/electron/tray-icon.png`);
