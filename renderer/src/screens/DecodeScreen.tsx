@@ -8,7 +8,7 @@ import { cleanPastedToken } from '../../../shared/token/pasted-token.js';
 import { call, errorMessage } from '../api.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { Field } from '../components/Field.js';
-import { tokenShapeProblem } from '../logic/decoded-view.js';
+import { decodeFailureText, tokenShapeProblem } from '../logic/decoded-view.js';
 import { useNavigation } from '../state/navigation.js';
 import { DecodedDetails } from './decode/DecodedDetails.js';
 import { DoctorPanel } from './decode/DoctorPanel.js';
@@ -40,7 +40,7 @@ function useDecoded(token: string, channel: string, uid: string) {
         (error: unknown) => {
           if (!current) return;
           setView(undefined);
-          setFailure(`${errorMessage(error)}. Paste the whole token: it starts with 006 or 007.`);
+          setFailure(decodeFailureText(errorMessage(error)));
         },
       );
     }, DEBOUNCE_MS);
