@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { TokenDeskError } from '../../shared/errors.js';
 import { UNNAMED, decodeToken } from '../../shared/token/decode.js';
 import { decodedJson } from '../../shared/token/decoded-json.js';
+import { cleanPastedToken } from '../../shared/token/pasted-token.js';
 import { tokenTimeStatus } from '../../shared/token/status.js';
 import type { CertificateCandidate, DecodedToken } from '../../shared/token/types.js';
 import { loadEnvironment } from '../env-file.js';
@@ -119,7 +120,7 @@ function uncheckedReason(decoded: DecodedToken, options: DecodeCommandOptions, c
 export async function runDecode(options: DecodeCommandOptions, deps: DecodeDeps = defaultDecodeDeps()): Promise<void> {
   const fromStdin = options.token === '-';
   const { certificates, appId } = await certificatesFor(options, fromStdin, deps);
-  const token = fromStdin ? await deps.readStdin() : options.token;
+  const token = cleanPastedToken(fromStdin ? await deps.readStdin() : options.token);
   const unnamed = certificates.find((c) => c.label === UNNAMED);
   const decoded = decodeToken(token, {
     appCertificate: unnamed?.value,

@@ -64,6 +64,14 @@ describe('agora-token-desk decode', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ version: '007' });
   });
 
+  it('accepts a token pasted with its JSON quotes, as an argument or on standard input', async () => {
+    const quoted = await runCli(['decode', `"${fresh}"`, '--json'], { env: isolated });
+    expect(quoted.code).toBe(0);
+    expect(JSON.parse(quoted.stdout)).toMatchObject({ version: '007' });
+    const piped = await runCli(['decode', '-', '--json'], { env: isolated, input: ` '${fresh}'\n` });
+    expect(JSON.parse(piped.stdout)).toMatchObject({ version: '007' });
+  });
+
   it('--check passes for a valid, live token', async () => {
     const r = await runCli(['decode', fresh, '--check', '--certificate-env', 'MY_CERT'], { env: withCert });
     expect(r.code).toBe(0);

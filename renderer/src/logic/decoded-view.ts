@@ -113,5 +113,16 @@ export function tokenShapeProblem(text: string): string | undefined {
   if (!/^00[67]/.test(token)) {
     return 'This is not an Agora token: tokens start with 006 or 007, followed by the App ID (006) or base64 text (007).';
   }
+  const bad = /[^A-Za-z0-9+/=]/.exec(token.slice(3));
+  if (bad !== null) {
+    const shown = /\s/.test(bad[0]) ? 'a space or line break' : `"${bad[0]}"`;
+    return `Character ${bad.index + 4} of the token is ${shown}, which cannot be part of a token: check for a typo or a cut.`;
+  }
   return undefined;
+}
+
+/** The engine's message as a sentence for the screen: capitalised, ending with a full stop. */
+export function decodeFailureText(message: string): string {
+  const sentence = message.charAt(0).toUpperCase() + message.slice(1);
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }

@@ -4,10 +4,11 @@
  */
 import { useEffect, useState } from 'react';
 import type { DecodeView } from '../../../shared/contract/index.js';
+import { cleanPastedToken } from '../../../shared/token/pasted-token.js';
 import { call, errorMessage } from '../api.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { Field } from '../components/Field.js';
-import { tokenShapeProblem } from '../logic/decoded-view.js';
+import { decodeFailureText, tokenShapeProblem } from '../logic/decoded-view.js';
 import { useNavigation } from '../state/navigation.js';
 import { DecodedDetails } from './decode/DecodedDetails.js';
 import { DoctorPanel } from './decode/DoctorPanel.js';
@@ -20,7 +21,7 @@ function useDecoded(token: string, channel: string, uid: string) {
   const [view, setView] = useState<DecodeView | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
   useEffect(() => {
-    const text = token.trim();
+    const text = cleanPastedToken(token);
     const shape = tokenShapeProblem(text);
     if (text === '' || shape !== undefined) {
       setView(undefined);
@@ -39,7 +40,7 @@ function useDecoded(token: string, channel: string, uid: string) {
         (error: unknown) => {
           if (!current) return;
           setView(undefined);
-          setFailure(`${errorMessage(error)}. Paste the whole token: it starts with 006 or 007.`);
+          setFailure(decodeFailureText(errorMessage(error)));
         },
       );
     }, DEBOUNCE_MS);
@@ -90,9 +91,9 @@ export function DecodeScreen() {
             <DecodedDetails view={view} />
             <ExpiryTimeline decoded={view.decoded} />
           </div>
-          <DoctorPanel token={token.trim()} profileName={view.profile?.name ?? null} />
+          <DoctorPanel token={cleanPastedToken(token)} profileName={view.profile?.name ?? null} />
         </div>
-      ) : token.trim() === '' ? (
+      ) : cleanPastedToken(token) === '' ? (
         <p className="muted">Paste a token to see what it grants, until when, and whether its signature is valid.</p>
       ) : null}
     </section>
