@@ -154,8 +154,8 @@ export type Credentials = z.infer<typeof credentialsSchema>;
  * Parses with a schema and turns the first issue into a TokenDeskError naming the field.
  * One message, not a list: users fix one thing at a time and the CLI prints one line.
  */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+export function parseInput<S extends z.core.$ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = z.safeParse(schema, input);
   if (result.success) return result.data;
   throw issueError(result.error);
 }

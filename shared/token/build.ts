@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { BuiltRteTokens, BuiltToken } from '../contract/views.js';
 import type { Credentials } from '../contract/fields.js';
 import { buildKind } from './build-kind.js';

@@ -11,7 +11,7 @@ import {
   type ServiceRtm2,
   type ServiceStreaming,
 } from 'agora-token/src/AccessToken2.js';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { TokenDeskError } from '../errors.js';
 import { PRIVILEGE_NAMES, SERVICE_TYPE_NAMES, nameRtm2Permissions, namePrivileges } from './names.js';
 import { decodeToken006 } from './decode006.js';
@@ -168,13 +168,13 @@ function decodeToken007(token: string, options: ParsedDecodeOptions): DecodedTok
 }
 
 const candidateSchema = z.object({
-  label: z.string().min(1, { error: 'a certificate label is required' }),
+  label: z.string().check(z.minLength(1, { error: 'a certificate label is required' })),
   value: appCertificateSchema,
 });
 const decodeInputSchema = z.object({
-  token: z.string({ error: 'token is required' }).trim().min(1, { error: 'token is required' }),
-  appCertificate: appCertificateSchema.optional(),
-  certificates: z.array(candidateSchema).optional(),
+  token: z.string({ error: 'token is required' }).check(z.trim(), z.minLength(1, { error: 'token is required' })),
+  appCertificate: z.optional(appCertificateSchema),
+  certificates: z.optional(z.array(candidateSchema)),
 });
 
 /**

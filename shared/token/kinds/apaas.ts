@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { expireSchema, parseDigits, resolveExpire, userIdSchema } from '../../contract/fields.js';
 import { expireField, finish, newToken } from './common.js';
 import { defineKind } from './kind.js';
@@ -10,26 +10,30 @@ import { defineKind } from './kind.js';
 const ROLE_MESSAGE =
   'role must be a Flexible Classroom role number from 1 to 32767 (1 teacher, 2 student, 3 assistant)';
 const schema = z
-  .object({
-    roomUuid: userIdSchema('room uuid', 255).optional(),
-    userUuid: userIdSchema('user uuid', 255).optional(),
-    role: z
-      .number({ error: ROLE_MESSAGE })
-      .int({ error: ROLE_MESSAGE })
-      .min(1, { error: ROLE_MESSAGE })
-      .max(32767, { error: ROLE_MESSAGE })
-      .optional(),
+  .strictObject({
+    roomUuid: z.optional(userIdSchema('room uuid', 255)),
+    userUuid: z.optional(userIdSchema('user uuid', 255)),
+    role: z.optional(
+      z
+        .number({ error: ROLE_MESSAGE })
+        .check(
+          z.int({ error: ROLE_MESSAGE }),
+          z.minimum(1, { error: ROLE_MESSAGE }),
+          z.maximum(32767, { error: ROLE_MESSAGE }),
+        ),
+    ),
     expire: expireSchema('expire'),
   })
-  .strict()
-  .refine((v) => v.roomUuid === undefined || (v.userUuid !== undefined && v.role !== undefined), {
-    error: 'a room token needs the user uuid and role too',
-    path: ['userUuid'],
-  })
-  .refine((v) => v.role === undefined || v.roomUuid !== undefined, {
-    error: 'role is only for a room token: give the room uuid',
-    path: ['roomUuid'],
-  });
+  .check(
+    z.refine((v) => v.roomUuid === undefined || (v.userUuid !== undefined && v.role !== undefined), {
+      error: 'a room token needs the user uuid and role too',
+      path: ['userUuid'],
+    }),
+    z.refine((v) => v.role === undefined || v.roomUuid !== undefined, {
+      error: 'role is only for a room token: give the room uuid',
+      path: ['roomUuid'],
+    }),
+  );
 
 export const apaasKind = defineKind({
   id: 'apaas',

@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { expireSchema, resolveExpire, userIdSchema } from '../../contract/fields.js';
 import { expireField, finish, newToken } from './common.js';
 import { defineKind } from './kind.js';
 
-const schema = z.object({ userId: userIdSchema('user id').optional(), expire: expireSchema('expire') }).strict();
+const schema = z.strictObject({ userId: z.optional(userIdSchema('user id')), expire: expireSchema('expire') });
 
 export const chatKind = defineKind({
   id: 'chat',

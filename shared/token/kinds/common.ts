@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { TokenDeskError } from '../../errors.js';
 import type { BuiltToken } from '../../contract/views.js';
 import {
@@ -52,24 +52,22 @@ export function finish(token: AccessToken2): BuiltToken {
   return { token: text, issuedAt: token.issueTs, expire: token.expire, expiresAt: token.issueTs + token.expire };
 }
 
-export const privilegeExpiresSchema = z
-  .object({
-    join: expireSchema('join privilege expire'),
-    audio: expireSchema('audio privilege expire'),
-    video: expireSchema('video privilege expire'),
-    data: expireSchema('data privilege expire'),
-  })
-  .strict();
+export const privilegeExpiresSchema = z.strictObject({
+  join: expireSchema('join privilege expire'),
+  audio: expireSchema('audio privilege expire'),
+  video: expireSchema('video privilege expire'),
+  data: expireSchema('data privilege expire'),
+});
 
 /** Channel, uid or account, role and expiries: the RTC part of rtc, rtc-rtm, convoai, stt. */
 export const rtcShape = {
   channel: channelSchema,
-  uid: uidSchema.optional(),
-  account: accountSchema.optional(),
-  role: roleSchema.default('publisher'),
+  uid: z.optional(uidSchema),
+  account: z.optional(accountSchema),
+  role: z._default(roleSchema, 'publisher'),
   expire: expireSchema('expire'),
   privilegeExpire: expireSchema('privilege expire'),
-  privileges: privilegeExpiresSchema.optional(),
+  privileges: z.optional(privilegeExpiresSchema),
 };
 
 export const uidOrAccount = {
@@ -80,7 +78,7 @@ export const uidOrAccount = {
 
 /** RTC + RTM kinds: an RTM user id is needed when the RTC user is uid 0 (which means "anyone"). */
 export const rtmUserShape = {
-  rtmUserId: userIdSchema('RTM user id', 255).optional(),
+  rtmUserId: z.optional(userIdSchema('RTM user id', 255)),
   rtmExpire: expireSchema('RTM expire'),
 };
 

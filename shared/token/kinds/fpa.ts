@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { finish, newToken } from './common.js';
 import { defineKind } from './kind.js';
 
@@ -9,7 +9,7 @@ export const fpaKind = defineKind({
   id: 'fpa',
   label: 'FPA',
   description: 'FPA (Full-path Acceleration) token; its lifetime is fixed at 24 hours',
-  schema: z.object({}).strict(),
+  schema: z.strictObject({}),
   fields: [],
   examples: [''],
   httpTokenType: 'fpa',

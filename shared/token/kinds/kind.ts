@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { Generated } from '../../contract/views.js';
 import type { Credentials } from '../../contract/fields.js';
 import type { AgoraKit } from './agora-kit-type.js';
@@ -57,7 +57,7 @@ export interface HttpTokenFields {
   expire?: number | undefined;
 }
 
-export interface TokenKindSpec<S extends z.ZodType> {
+export interface TokenKindSpec<S extends z.ZodMiniType> {
   id: string;
   label: string;
   /** One line, for `token --help` and the form's heading. */
@@ -81,7 +81,7 @@ export interface TokenKind {
   readonly id: string;
   readonly label: string;
   readonly description: string;
-  readonly schema: z.ZodType;
+  readonly schema: z.ZodMiniType;
   readonly fields: readonly KindField[];
   readonly examples: readonly string[];
   readonly httpTokenType?: string;
@@ -93,7 +93,7 @@ export interface TokenKind {
 }
 
 /** Declares a kind with its input typed by its schema, erased for the registry (its id kept). */
-export function defineKind<const Id extends string, S extends z.ZodType>(
+export function defineKind<const Id extends string, S extends z.ZodMiniType>(
   spec: TokenKindSpec<S> & { id: Id },
 ): TokenKind & { readonly id: Id } {
   return spec as unknown as TokenKind & { readonly id: Id };

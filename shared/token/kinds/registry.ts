@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { apaasKind } from './apaas.js';
 import { chatKind } from './chat.js';
 import { convoaiKind } from './convoai.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { resolveExpire, parseUidString } from '../../contract/fields.js';
 import type { BuiltToken } from '../../contract/views.js';
 import type { AccessToken2 } from 'agora-token/src/AccessToken2.js';
@@ -24,14 +24,13 @@ import {
 import { defineKind, type BuildOptions, type HttpTokenFields, type KindField } from './kind.js';
 
 /** RTC + RTM in one token; the shape convoai and stt share. */
-export const rtcWithRtmSchema = z
-  .object({ ...rtcShape, ...rtmUserShape })
-  .strict()
-  .refine(uidOrAccount.check, uidOrAccount.message)
-  .refine((v) => v.uid !== 0 || v.rtmUserId !== undefined, {
+export const rtcWithRtmSchema = z.strictObject({ ...rtcShape, ...rtmUserShape }).check(
+  z.refine(uidOrAccount.check, uidOrAccount.message),
+  z.refine((v) => v.uid !== 0 || v.rtmUserId !== undefined, {
     error: 'RTM user id is required when the RTC uid is 0',
     path: ['rtmUserId'],
-  });
+  }),
+);
 export type RtcWithRtmInput = z.output<typeof rtcWithRtmSchema>;
 
 export const rtcWithRtmFields: readonly KindField[] = [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   accountField,
   addRtcService,
@@ -16,7 +16,7 @@ import {
 } from './common.js';
 import { defineKind } from './kind.js';
 
-const schema = z.object(rtcShape).strict().refine(uidOrAccount.check, uidOrAccount.message);
+const schema = z.strictObject(rtcShape).check(z.refine(uidOrAccount.check, uidOrAccount.message));
 
 const seg = encodeURIComponent;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   accountSchema,
   channelSchema,
@@ -13,20 +13,21 @@ import { rtcKind } from './rtc.js';
 import { rtmKind } from './rtm.js';
 
 const schema = z
-  .object({
+  .strictObject({
     channel: channelSchema,
-    uid: uidSchema.optional(),
-    account: accountSchema.optional(),
-    rtmUserId: userIdSchema('RTM user id').optional(),
-    role: roleSchema.default('publisher'),
+    uid: z.optional(uidSchema),
+    account: z.optional(accountSchema),
+    rtmUserId: z.optional(userIdSchema('RTM user id')),
+    role: z._default(roleSchema, 'publisher'),
     expire: expireSchema('expire'),
   })
-  .strict()
-  .refine(uidOrAccount.check, uidOrAccount.message)
-  .refine((v) => v.uid !== 0 || v.rtmUserId !== undefined, {
-    error: 'RTM user id is required when the RTC uid is 0',
-    path: ['rtmUserId'],
-  });
+  .check(
+    z.refine(uidOrAccount.check, uidOrAccount.message),
+    z.refine((v) => v.uid !== 0 || v.rtmUserId !== undefined, {
+      error: 'RTM user id is required when the RTC uid is 0',
+      path: ['rtmUserId'],
+    }),
+  );
 
 const seg = encodeURIComponent;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { expireSchema, resolveExpire, streamChannelSchema, userIdSchema } from '../../contract/fields.js';
 import type { AgoraKit } from './agora-kit-type.js';
 import { expireField, finish, newToken } from './common.js';
@@ -9,26 +9,28 @@ export const RTM2_RESOURCES = ['message', 'stream', 'group', 'server-group', 'us
 type Rtm2Resource = (typeof RTM2_RESOURCES)[number];
 
 const RESOURCE_PATTERN = /^(message|stream|group|server-group|user):(.{1,128})$/s;
-const grantSchema = z.string().regex(RESOURCE_PATTERN, {
-  error:
-    'a permission is TYPE:NAME, TYPE one of message, stream, group, server-group, user; NAME a name or pattern such as room-*',
-});
+const grantSchema = z.string().check(
+  z.regex(RESOURCE_PATTERN, {
+    error:
+      'a permission is TYPE:NAME, TYPE one of message, stream, group, server-group, user; NAME a name or pattern such as room-*',
+  }),
+);
 
 const schema = z
-  .object({
+  .strictObject({
     userId: userIdSchema('user id'),
-    channel: streamChannelSchema.optional(),
+    channel: z.optional(streamChannelSchema),
     expire: expireSchema('expire'),
-    permissions: z
-      .object({ read: z.array(grantSchema).optional(), write: z.array(grantSchema).optional() })
-      .strict()
-      .optional(),
+    permissions: z.optional(
+      z.strictObject({ read: z.optional(z.array(grantSchema)), write: z.optional(z.array(grantSchema)) }),
+    ),
   })
-  .strict()
-  .refine((v) => v.channel === undefined || v.permissions === undefined, {
-    error: 'give either a stream channel or RTM permissions, not both',
-    path: ['permissions'],
-  });
+  .check(
+    z.refine((v) => v.channel === undefined || v.permissions === undefined, {
+      error: 'give either a stream channel or RTM permissions, not both',
+      path: ['permissions'],
+    }),
+  );
 
 function resourceNumber(kit: AgoraKit, resource: Rtm2Resource): number {
   const P = kit.Rtm2Permissions;
