@@ -45,6 +45,24 @@ await build({
       },
     },
     {
+      // commander requires node:child_process at load time, for executable subcommands
+      // this CLI never uses; loading it pulls in net, dgram and more, a large share of a
+      // cold `token` run. The shim defers that require to the first property read.
+      name: 'commander-lazy-child-process',
+      setup(b) {
+        b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+          args.importer.includes(`${'node_modules'}/commander/`)
+            ? { path: 'lazy-child-process', namespace: 'lazy-child-process' }
+            : undefined,
+        );
+        b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+          contents:
+            "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+          loader: 'js',
+        }));
+      },
+    },
+    {
       name: 'external-packages',
       setup(b) {
         b.onResolve({ filter: /^[^./]/ }, (args) =>

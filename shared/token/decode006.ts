@@ -1,4 +1,5 @@
-import { AccessToken } from 'agora-token/src/AccessToken.js';
+import { createRequire } from 'node:module';
+import type { AccessToken } from 'agora-token/src/AccessToken.js';
 import { HEX32 } from '../contract/fields.js';
 import { TokenDeskError } from '../errors.js';
 import { PRIVILEGE_NAMES_006, namePrivileges } from './names.js';
@@ -6,6 +7,18 @@ import { signedBy, type ParsedDecodeOptions } from './decode.js';
 import { base64TextProblem } from './token-text.js';
 import type { CertificateCandidate, DecodedToken006, SignatureVerdict } from './types.js';
 import { parseUidString } from './validation.js';
+
+type AccessTokenClass = typeof import('agora-token/src/AccessToken.js').AccessToken;
+
+// agora-token's 006 module (with its crc-32 and cuint dependencies) is loaded on the first
+// 006 token only: almost every token today is 007, and `decode` must start fast.
+const requireAtRunTime = createRequire(import.meta.url);
+let accessToken006: AccessTokenClass | undefined;
+function legacyAccessToken(): AccessTokenClass {
+  accessToken006 ??= (requireAtRunTime('agora-token/src/AccessToken.js') as { AccessToken: AccessTokenClass })
+    .AccessToken;
+  return accessToken006;
+}
 
 const MEASURING_CERTIFICATE = '0'.repeat(32);
 
@@ -16,7 +29,7 @@ const malformed006 = (why: string) => new TokenDeskError('invalid_token', `not a
  * duration of the (synchronous) call so a bad paste cannot write to our stdout.
  */
 function parseQuietly(token: string): AccessToken | undefined {
-  const parsed = new AccessToken('', '', '', '');
+  const parsed = new (legacyAccessToken())('', '', '', '');
   const log = console.log;
   console.log = () => undefined;
   try {
@@ -36,7 +49,7 @@ function rebuild(
   channel: string,
   uid: string | number,
 ): AccessToken | undefined {
-  const again = new AccessToken(parsed.appID, certificate, channel, uid);
+  const again = new (legacyAccessToken())(parsed.appID, certificate, channel, uid);
   again.salt = parsed.salt;
   again.ts = parsed.ts;
   again.messages = { ...parsed.messages };
@@ -102,7 +115,7 @@ export function identityMatches006(
   channel: string | undefined,
   uid: string | undefined,
 ): { channel?: boolean; uid?: boolean } {
-  const probe = new AccessToken(
+  const probe = new (legacyAccessToken())(
     decoded.appId,
     MEASURING_CERTIFICATE,
     channel ?? '',
