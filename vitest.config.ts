@@ -15,6 +15,7 @@ export default defineConfig({
     // Starts a private Secret Service when none is usable, so the keychain tests run on a laptop.
     globalSetup: ['tests/setup/keychain-global.ts'],
     // A keychain service name per test file, so parallel files never see each other's entries.
-    setupFiles: ['tests/setup/keychain-service.ts'],
+    // zod's English wording, as the CLI and Electron main load it (shared/zod-english.ts).
+    setupFiles: ['tests/setup/keychain-service.ts', 'shared/zod-english.ts'],
   },
 });

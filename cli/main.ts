@@ -1,3 +1,4 @@
+import '../shared/zod-english.js';
 import { createProgram, normalizeArgs } from './program.js';
 
 // No top-level await: the bundle (scripts/bundle-cli.mjs) is CommonJS.

@@ -3,6 +3,7 @@
  * contract's IPC handlers to the services. Everything worth testing lives in plain modules
  * (handlers/, security.ts, window-state.ts, ipc-registration.ts) that run under Node.
  */
+import '../shared/zod-english.js';
 import { BrowserWindow, Menu, app, ipcMain, screen, session, shell } from 'electron';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -3,7 +3,7 @@
  * says (diagnosis). Browser-safe (zod only); the CLI, IPC (`token:diagnose`) and the
  * engine (shared/doctor, which re-exports this file) all parse with these schemas.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { DecodedTokenJson } from '../token/decoded-json.js';
 
 /** What the client is trying to do with the token. */
@@ -55,37 +55,43 @@ const UID_MESSAGE =
 
 /** Everything optional: the doctor checks what it is told about and skips the rest. */
 export const diagnoseContextSchema = z
-  .object({
+  .strictObject({
     /** The App ID the client initialises its SDK with (not trimmed or validated: a wrong one is a finding). */
-    appId: z.string().min(1, { error: 'app id must not be empty' }).optional(),
-    action: doctorActionSchema.optional(),
+    appId: z.optional(z.string().check(z.minLength(1, { error: 'app id must not be empty' }))),
+    action: z.optional(doctorActionSchema),
     /** The channel name exactly as the client passes it: whitespace and case matter. */
-    channel: z.string().min(1, { error: 'channel must not be empty' }).optional(),
+    channel: z.optional(z.string().check(z.minLength(1, { error: 'channel must not be empty' }))),
     /** An int uid, as passed to joinChannel (a signed 32-bit value from Java/C# is accepted). */
-    uid: z
-      .number({ error: UID_MESSAGE })
-      .int({ error: UID_MESSAGE })
-      .min(-2147483648, { error: UID_MESSAGE })
-      .max(4294967295, { error: UID_MESSAGE })
-      .optional(),
+    uid: z.optional(
+      z
+        .number({ error: UID_MESSAGE })
+        .check(
+          z.int({ error: UID_MESSAGE }),
+          z.minimum(-2147483648, { error: UID_MESSAGE }),
+          z.maximum(4294967295, { error: UID_MESSAGE }),
+        ),
+    ),
     /** A user account (joinChannelWithUserAccount), or the RTM / Chat user id. */
-    account: z.string().min(1, { error: 'account must not be empty' }).optional(),
+    account: z.optional(z.string().check(z.minLength(1, { error: 'account must not be empty' }))),
     /** The error code the SDK reported: a number, or a constant name such as ERR_INVALID_TOKEN. */
-    errorCode: z
-      .union([z.number().int(), z.string().trim().min(1)], { error: 'error code must be a number or a name' })
-      .optional(),
+    errorCode: z.optional(
+      z.union([z.number().check(z.int()), z.string().check(z.trim(), z.minLength(1))], {
+        error: 'error code must be a number or a name',
+      }),
+    ),
     /** The client's clock, unix seconds, when it differs from this machine's. */
-    now: z
-      .number({ error: 'now must be unix seconds' })
-      .int({ error: 'now must be unix seconds' })
-      .min(0, { error: 'now must be unix seconds' })
-      .optional(),
+    now: z.optional(
+      z
+        .number({ error: 'now must be unix seconds' })
+        .check(z.int({ error: 'now must be unix seconds' }), z.minimum(0, { error: 'now must be unix seconds' })),
+    ),
   })
-  .strict()
-  .refine((c) => c.uid === undefined || c.account === undefined, {
-    error: 'give either uid or account, not both',
-    path: ['uid'],
-  });
+  .check(
+    z.refine((c: { uid?: number; account?: string }) => c.uid === undefined || c.account === undefined, {
+      error: 'give either uid or account, not both',
+      path: ['uid'],
+    }),
+  );
 export type DiagnoseContext = z.infer<typeof diagnoseContextSchema>;
 
 export const findingSchema = z.object({
@@ -104,7 +110,7 @@ const decodedTokenJsonShape = z.looseObject({
   appId: z.string(),
   salt: z.number(),
   signature: z.enum(['valid', 'invalid', 'unchecked']),
-  signedBy: z.string().optional(),
+  signedBy: z.optional(z.string()),
 });
 /** Checked on its outline; typed as the decode engine's own shape, which produces it. */
 export const decodedTokenJsonSchema = z.custom<DecodedTokenJson>(
@@ -116,17 +122,15 @@ export const diagnosisSchema = z.object({
   verdict: z.enum(['ok', 'problems']),
   findings: z.array(findingSchema),
   /** The decoded token, or null when it could not be read (see the malformed finding). */
-  token: decodedTokenJsonSchema.nullable(),
+  token: z.nullable(decodedTokenJsonSchema),
 });
 export type DiagnosisJson = z.infer<typeof diagnosisSchema>;
 
 /** What a front door (IPC, HTTP) receives: the token, the client's context, and whose certificates to use. */
-export const diagnoseRequestSchema = z
-  .object({
-    token: z.string({ error: 'token is required' }),
-    context: diagnoseContextSchema.optional(),
-    /** A saved profile whose certificates (primary, secondary) verify the signature. */
-    profileId: z.string().min(1).optional(),
-  })
-  .strict();
+export const diagnoseRequestSchema = z.strictObject({
+  token: z.string({ error: 'token is required' }),
+  context: z.optional(diagnoseContextSchema),
+  /** A saved profile whose certificates (primary, secondary) verify the signature. */
+  profileId: z.optional(z.string().check(z.minLength(1))),
+});
 export type DiagnoseRequest = z.infer<typeof diagnoseRequestSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { TokenDeskError } from '../errors.js';
 
 /**
@@ -31,21 +31,19 @@ export function parseDigits(value: string, maxDigits = 10): number | undefined {
 
 export const appIdSchema = z
   .string({ error: 'App ID is required' })
-  .trim()
-  .regex(HEX32, { error: 'App ID must be 32 hexadecimal characters' });
+  .check(z.trim(), z.regex(HEX32, { error: 'App ID must be 32 hexadecimal characters' }));
 
 export const appCertificateSchema = z
   .string({ error: 'App Certificate is required' })
-  .trim()
-  .regex(HEX32, { error: 'App Certificate must be 32 hexadecimal characters' });
+  .check(z.trim(), z.regex(HEX32, { error: 'App Certificate must be 32 hexadecimal characters' }));
 
-export const channelSchema = z
-  .string({ error: 'channel is required' })
-  .min(1, { error: 'channel is required' })
-  .refine((v) => fitsBytes(v, 64), { error: 'channel must be at most 64 bytes' })
-  .refine((v) => CHANNEL_CHARS.test(v), {
+export const channelSchema = z.string({ error: 'channel is required' }).check(
+  z.minLength(1, { error: 'channel is required' }),
+  z.refine((v: string) => fitsBytes(v, 64), { error: 'channel must be at most 64 bytes' }),
+  z.refine((v: string) => CHANNEL_CHARS.test(v), {
     error: 'channel may contain only letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,',
-  });
+  }),
+);
 
 /** An RTM stream channel: any channel name, or `*` for every channel. */
 export const streamChannelSchema = z.union([z.literal('*'), channelSchema], {
@@ -55,32 +53,33 @@ export const streamChannelSchema = z.union([z.literal('*'), channelSchema], {
 const UID_MESSAGE = 'uid must be a whole number from 0 to 4294967295';
 export const uidSchema = z
   .number({ error: UID_MESSAGE })
-  .int({ error: UID_MESSAGE })
-  .min(0, { error: UID_MESSAGE })
-  .max(MAX_UINT32, { error: UID_MESSAGE });
+  .check(
+    z.int({ error: UID_MESSAGE }),
+    z.minimum(0, { error: UID_MESSAGE }),
+    z.maximum(MAX_UINT32, { error: UID_MESSAGE }),
+  );
 
-export const accountSchema = z
-  .string({ error: 'account is required' })
-  .min(1, { error: 'account is required' })
-  .refine((v) => fitsBytes(v, 255), { error: 'account must be at most 255 bytes' });
+export const accountSchema = z.string({ error: 'account is required' }).check(
+  z.minLength(1, { error: 'account is required' }),
+  z.refine((v: string) => fitsBytes(v, 255), { error: 'account must be at most 255 bytes' }),
+);
 
 /** User ids for RTM, Chat and aPaaS; the field name is filled in by the caller. */
 export function userIdSchema(field: string, maxBytes = 64) {
-  return z
-    .string({ error: `${field} is required` })
-    .min(1, { error: `${field} is required` })
-    .refine((v) => fitsBytes(v, maxBytes), { error: `${field} must be at most ${maxBytes} bytes` });
+  return z.string({ error: `${field} is required` }).check(
+    z.minLength(1, { error: `${field} is required` }),
+    z.refine((v: string) => fitsBytes(v, maxBytes), { error: `${field} must be at most ${maxBytes} bytes` }),
+  );
 }
 
 /** Seconds; 0 or absent means the default, applied by the builders. */
 export function expireSchema(field: string) {
   const message = `${field} must be a whole number of seconds from 1 to 4294967295 (0 means the default)`;
-  return z
-    .number({ error: message })
-    .int({ error: message })
-    .min(0, { error: message })
-    .max(MAX_UINT32, { error: message })
-    .optional();
+  return z.optional(
+    z
+      .number({ error: message })
+      .check(z.int({ error: message }), z.minimum(0, { error: message }), z.maximum(MAX_UINT32, { error: message })),
+  );
 }
 
 const DURATION_UNITS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86400 };
@@ -107,9 +106,11 @@ export type Role = z.infer<typeof roleSchema>;
 const PORT_MESSAGE = 'port must be a whole number from 0 to 65535';
 export const portSchema = z
   .number({ error: PORT_MESSAGE })
-  .int({ error: PORT_MESSAGE })
-  .min(0, { error: PORT_MESSAGE })
-  .max(65535, { error: PORT_MESSAGE });
+  .check(
+    z.int({ error: PORT_MESSAGE }),
+    z.minimum(0, { error: PORT_MESSAGE }),
+    z.maximum(65535, { error: PORT_MESSAGE }),
+  );
 
 /** A port typed as text (a flag, an environment variable, a form box). */
 export function parsePort(text: string): number | undefined {
@@ -118,7 +119,9 @@ export function parsePort(text: string): number | undefined {
 }
 export { PORT_MESSAGE };
 
-export const hostSchema = z.string({ error: 'host is required' }).trim().min(1, { error: 'host is required' });
+export const hostSchema = z
+  .string({ error: 'host is required' })
+  .check(z.trim(), z.minLength(1, { error: 'host is required' }));
 
 /**
  * A host name or address that only this machine can reach, however it is spelled:
@@ -161,7 +164,7 @@ export function parseInput<S extends z.core.$ZodType>(schema: S, input: unknown)
 }
 
 /** The first issue of a failed parse as the error every door reports. */
-export function issueError(error: z.ZodError): TokenDeskError {
+export function issueError(error: z.core.$ZodError): TokenDeskError {
   const issue = error.issues[0];
   const field = issue?.path.map(String).join('.') || undefined;
   let message = issue?.message ?? 'invalid input';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { ErrorInfo } from '../errors.js';
 import { profileNameSchema } from '../profiles/profile-name.js';
 import { kindIdSchema } from '../token/kinds/registry.js';
@@ -28,46 +28,46 @@ export const noRequestSchema = z.union([z.undefined(), z.null()], {
   error: 'this call takes no request data',
 });
 
-export const profileIdSchema = z.string({ error: 'profile is required' }).min(1, { error: 'profile is required' });
+export const profileIdSchema = z
+  .string({ error: 'profile is required' })
+  .check(z.minLength(1, { error: 'profile is required' }));
 
-const profileAddSchema = z
-  .object({ name: profileNameSchema, appId: appIdSchema, appCertificate: appCertificateSchema }, requestObject)
-  .strict();
-const profileRenameSchema = z.object({ id: profileIdSchema, name: profileNameSchema }, requestObject).strict();
-const profileCertificateSchema = z
-  .object({ id: profileIdSchema, appCertificate: appCertificateSchema }, requestObject)
-  .strict();
-const profileRefSchema = z.object({ id: profileIdSchema }, requestObject).strict();
+const profileAddSchema = z.strictObject(
+  { name: profileNameSchema, appId: appIdSchema, appCertificate: appCertificateSchema },
+  requestObject,
+);
+const profileRenameSchema = z.strictObject({ id: profileIdSchema, name: profileNameSchema }, requestObject);
+const profileCertificateSchema = z.strictObject(
+  { id: profileIdSchema, appCertificate: appCertificateSchema },
+  requestObject,
+);
+const profileRefSchema = z.strictObject({ id: profileIdSchema }, requestObject);
 
 /**
  * One channel for every token kind: the kind, the profile to sign with, and the kind's
  * input, which main parses with that kind's schema (shared/token/kinds).
  */
-export const tokenBuildRequestSchema = z
-  .object(
-    {
-      kind: kindIdSchema,
-      profileId: profileIdSchema,
-      input: z.record(z.string(), z.unknown(), { error: 'input must be an object' }),
-    },
-    requestObject,
-  )
-  .strict();
+export const tokenBuildRequestSchema = z.strictObject(
+  {
+    kind: kindIdSchema,
+    profileId: profileIdSchema,
+    input: z.record(z.string(), z.unknown(), { error: 'input must be an object' }),
+  },
+  requestObject,
+);
 export type TokenBuildRequest = z.input<typeof tokenBuildRequestSchema>;
 
 // Forms send '' for an empty box; for these optional fields that means "not given".
 const optionalText = (field: string) =>
-  z
-    .string({ error: `${field} must be text` })
-    .optional()
-    .transform((v) => (v === '' ? undefined : v));
+  z.pipe(
+    z.optional(z.string({ error: `${field} must be text` })),
+    z.transform((v: string | undefined) => (v === '' ? undefined : v)),
+  );
 
-export const decodeRequestSchema = z
-  .object(
-    { token: z.string({ error: 'token is required' }), channel: optionalText('channel'), uid: optionalText('uid') },
-    requestObject,
-  )
-  .strict();
+export const decodeRequestSchema = z.strictObject(
+  { token: z.string({ error: 'token is required' }), channel: optionalText('channel'), uid: optionalText('uid') },
+  requestObject,
+);
 export type DecodeRequest = z.input<typeof decodeRequestSchema>;
 
 /**
@@ -77,50 +77,47 @@ export type DecodeRequest = z.input<typeof decodeRequestSchema>;
 export const serverExposureSchema = z.discriminatedUnion(
   'mode',
   [
-    z.object({ mode: z.literal('api-key') }).strict(),
-    z
-      .object({
-        mode: z.literal('no-auth'),
-        confirmed: z.literal(true, { error: 'confirm that the server runs without authentication' }),
-      })
-      .strict(),
+    z.strictObject({ mode: z.literal('api-key') }),
+    z.strictObject({
+      mode: z.literal('no-auth'),
+      confirmed: z.literal(true, { error: 'confirm that the server runs without authentication' }),
+    }),
   ],
   { error: 'choose an API key or no authentication' },
 );
 export type ServerExposure = z.output<typeof serverExposureSchema>;
 
-export const serverStartSchema = z
-  .object(
-    {
-      /** Every profile served; the first answers requests without `appId`. */
-      profileIds: z
-        .array(profileIdSchema, { error: 'choose at least one profile' })
-        .min(1, { error: 'choose at least one profile' })
-        .refine((ids) => new Set(ids).size === ids.length, { error: 'choose each profile once' }),
-      port: portSchema,
-      host: hostSchema,
-      /** CORS_ALLOW_ORIGIN syntax: '*', a comma-separated list of origins, or '' for none. */
-      corsOrigins: z.string({ error: 'CORS origins must be text' }),
-      /** Required to listen off loopback (the controller refuses otherwise). */
-      exposure: serverExposureSchema.optional(),
-      rateLimit: z
-        .object(
-          {
-            max: z
-              .number({ error: 'rate limit must be a number' })
-              .int({ error: 'rate limit must be a whole number' })
-              .min(1, { error: 'rate limit must be at least 1' }),
-            windowMs: z.number({ error: 'rate limit window must be a number' }).int().min(1).optional(),
-          },
-          requestObject,
-        )
-        .strict()
-        .optional(),
-      metrics: z.boolean({ error: 'metrics must be true or false' }).optional(),
-    },
-    requestObject,
-  )
-  .strict();
+export const serverStartSchema = z.strictObject(
+  {
+    /** Every profile served; the first answers requests without `appId`. */
+    profileIds: z.array(profileIdSchema, { error: 'choose at least one profile' }).check(
+      z.minLength(1, { error: 'choose at least one profile' }),
+      z.refine((ids: string[]) => new Set(ids).size === ids.length, { error: 'choose each profile once' }),
+    ),
+    port: portSchema,
+    host: hostSchema,
+    /** CORS_ALLOW_ORIGIN syntax: '*', a comma-separated list of origins, or '' for none. */
+    corsOrigins: z.string({ error: 'CORS origins must be text' }),
+    /** Required to listen off loopback (the controller refuses otherwise). */
+    exposure: z.optional(serverExposureSchema),
+    rateLimit: z.optional(
+      z.strictObject(
+        {
+          max: z
+            .number({ error: 'rate limit must be a number' })
+            .check(
+              z.int({ error: 'rate limit must be a whole number' }),
+              z.minimum(1, { error: 'rate limit must be at least 1' }),
+            ),
+          windowMs: z.optional(z.number({ error: 'rate limit window must be a number' }).check(z.int(), z.minimum(1))),
+        },
+        requestObject,
+      ),
+    ),
+    metrics: z.optional(z.boolean({ error: 'metrics must be true or false' })),
+  },
+  requestObject,
+);
 export type ServerStartRequest = z.output<typeof serverStartSchema>;
 
 export const ipcContract = {
@@ -143,7 +140,7 @@ export const ipcContract = {
   /** The latest requests served (kept in main, so leaving the screen loses nothing), oldest first. */
   'server:log': { request: noRequestSchema, response: z.array(requestLogEntrySchema) },
   'server:log-clear': { request: noRequestSchema, response: z.object({ cleared: z.literal(true) }) },
-} as const satisfies Record<IpcChannel, { request: z.ZodType; response: z.ZodType }>;
+} as const satisfies Record<IpcChannel, { request: z.core.$ZodType; response: z.core.$ZodType }>;
 
 export { IPC_CHANNELS, IPC_EVENTS, type IpcChannel, type IpcEvent };
 /** What the renderer sends (before defaults and transforms). */
@@ -162,7 +159,7 @@ export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: ErrorInf
 export const ipcEventContract = {
   'server:request': requestLogEntrySchema,
   'server:status': serverStatusSchema,
-} as const satisfies Record<IpcEvent, z.ZodType>;
+} as const satisfies Record<IpcEvent, z.core.$ZodType>;
 export type IpcEvents = { [E in IpcEvent]: z.output<(typeof ipcEventContract)[E]> };
 
 /** What the preload exposes as `window.tokenDesk` (and what browser mode implements over HTTP). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { ErrorCode } from '../errors.js';
 import type { DecodedToken } from '../token/types.js';
 
@@ -22,15 +22,15 @@ export type ProfileView = z.infer<typeof profileViewSchema>;
 export const profileProblemViewSchema = z.object({
   kind: z.enum(['missing_certificate', 'orphan_certificate', 'corrupt_metadata']),
   message: z.string(),
-  profileId: z.string().optional(),
-  profileName: z.string().optional(),
+  profileId: z.optional(z.string()),
+  profileName: z.optional(z.string()),
 });
 export type ProfileProblemView = z.infer<typeof profileProblemViewSchema>;
 
 export const keychainStatusSchema = z.object({
   available: z.boolean(),
   /** Why it is unavailable and how to fix it, when it is. */
-  message: z.string().optional(),
+  message: z.optional(z.string()),
 });
 export type KeychainStatus = z.infer<typeof keychainStatusSchema>;
 
@@ -43,7 +43,7 @@ export const profileListSchema = z.object({
 export const errorInfoSchema = z.object({
   code: z.custom<ErrorCode>((value) => typeof value === 'string'),
   message: z.string(),
-  field: z.string().optional(),
+  field: z.optional(z.string()),
 });
 
 /** A token as built: the string plus its issue time, lifetime and expiry (unix seconds). */
@@ -53,7 +53,7 @@ export const builtTokenSchema = z.object({
   expire: z.number(),
   expiresAt: z.number(),
   /** The ready-to-copy REST header, for kinds used against a REST API (convoai). */
-  authorizationHeader: z.string().optional(),
+  authorizationHeader: z.optional(z.string()),
 });
 export type BuiltToken = z.infer<typeof builtTokenSchema>;
 
@@ -76,7 +76,7 @@ export const decodeViewSchema = z.object({
   // trusted code in main, so the contract carries its type without re-checking it.
   decoded: z.custom<DecodedToken>((value) => typeof value === 'object' && value !== null),
   /** The saved profile whose App ID matches the token, if any (its certificate verified it). */
-  profile: z.object({ id: z.string(), name: z.string() }).nullable(),
+  profile: z.nullable(z.object({ id: z.string(), name: z.string() })),
   /** One sentence explaining the signature verdict. */
   signatureReason: z.string(),
 });
@@ -84,16 +84,16 @@ export type DecodeView = z.infer<typeof decodeViewSchema>;
 
 export const serverStatusSchema = z.object({
   state: z.enum(['stopped', 'listening', 'error']),
-  url: z.string().optional(),
-  host: z.string().optional(),
-  port: z.number().optional(),
+  url: z.optional(z.string()),
+  host: z.optional(z.string()),
+  port: z.optional(z.number()),
   /** The profiles served, in order; the first answers requests without `appId`. */
-  profileIds: z.array(z.string()).optional(),
+  profileIds: z.optional(z.array(z.string())),
   /** Their App IDs, in the same order. */
-  appIds: z.array(z.string()).optional(),
-  authentication: z.enum(['none', 'api-keys']).optional(),
-  corsOrigins: z.string().optional(),
-  error: errorInfoSchema.optional(),
+  appIds: z.optional(z.array(z.string())),
+  authentication: z.optional(z.enum(['none', 'api-keys'])),
+  corsOrigins: z.optional(z.string()),
+  error: z.optional(errorInfoSchema),
 });
 export type ServerStatus = z.infer<typeof serverStatusSchema>;
 
@@ -101,7 +101,7 @@ export type ServerStatus = z.infer<typeof serverStatusSchema>;
  * The answer to server:start: the status, plus the API key main generated for an exposed
  * server. This is the only place the key ever appears (never in server:status or an event).
  */
-export const serverStartResponseSchema = serverStatusSchema.extend({ apiKey: z.string().optional() });
+export const serverStartResponseSchema = z.extend(serverStatusSchema, { apiKey: z.optional(z.string()) });
 export type ServerStartResponse = z.infer<typeof serverStartResponseSchema>;
 
 /** One request served by the local server (never includes a token or a secret). */

@@ -55,9 +55,9 @@ const addSchema = z.object({
   name: profileNameSchema,
   appId: appIdSchema,
   appCertificate: appCertificateSchema,
-  secondaryCertificate: appCertificateSchema.optional(),
+  secondaryCertificate: z.optional(appCertificateSchema),
 });
-const editSchema = z.object({ name: profileNameSchema.optional(), appId: appIdSchema.optional() });
+const editSchema = z.object({ name: z.optional(profileNameSchema), appId: z.optional(appIdSchema) });
 const certificateSchema = z.object({ appCertificate: appCertificateSchema });
 
 type Change<T> = (metadata: Metadata, commit: (next: Metadata) => Promise<void>) => Promise<T>;

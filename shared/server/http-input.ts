@@ -27,7 +27,7 @@ export function uidFromDigits(value: string): number | undefined {
 const expiryQuerySchema = z
   .string({ error: 'expiry must be given once, as a whole number of seconds' })
   .transform(digitsToNumber)
-  .pipe(expireSchema('expiry').unwrap());
+  .pipe(expireSchema('expiry').def.innerType);
 const uidParamSchema = z.string().transform(digitsToNumber).pipe(uidSchema);
 // Built once: zod compiles an object schema on its first parse, which per request would
 // cost more than building the token (npm run bench caught it).

@@ -1,10 +1,10 @@
 /** Checks for the profile forms, with the same rules and words the profile store uses. */
-import type { z } from 'zod';
+import { z } from 'zod/mini';
 import { profileNameSchema } from '../../../shared/profiles/profile-name.js';
 import { appCertificateSchema, appIdSchema } from '../../../shared/contract/fields.js';
 
-function check(schema: z.ZodType, value: string): string | undefined {
-  const result = schema.safeParse(value);
+function check(schema: z.core.$ZodType, value: string): string | undefined {
+  const result = z.safeParse(schema, value);
   return result.success ? undefined : (result.error.issues[0]?.message ?? 'invalid value');
 }
 

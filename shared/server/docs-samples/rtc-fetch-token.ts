@@ -16,7 +16,7 @@ const ROLE_MESSAGE = 'role must be 1 (publisher) or 2 (subscriber)';
 // Built once: zod compiles an object schema on its first parse.
 const fetchRtcTokenSchema = z.object({
   // The sample's uid is a Go uint32: absent means 0 (any user), a string is a type error.
-  uid: uidSchema.optional(),
+  uid: z.optional(uidSchema),
   channelName: channelSchema,
   role: z.union([z.literal(1), z.literal(2)], { error: ROLE_MESSAGE }).optional(),
   expire: expireSchema('expire'),

@@ -11,7 +11,7 @@ export function secondsField(field: string) {
   return z
     .string({ error: `${field} must be given once, as a whole number of seconds` })
     .transform(digitsToNumber)
-    .pipe(expireSchema(field).unwrap());
+    .pipe(expireSchema(field).def.innerType);
 }
 
 /** A text field from a query string or form: given once; empty counts as absent. */
