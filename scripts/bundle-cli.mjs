@@ -56,8 +56,7 @@ await build({
             : undefined,
         );
         b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
-          contents:
-            "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+          contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
           loader: 'js',
         }));
       },
