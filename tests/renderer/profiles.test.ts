@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { KEYCHAIN_SERVICE_ENV_VAR } from '../../shared/profiles/keychain.js';
 import { buildRtcToken, decodeToken } from '../../shared/token/index.js';
 import { filesUnder, keychainReady, randomCredentials, secretToolLookup } from '../profiles/keychain-env.js';
+import { expectNoAxeViolations } from './accessibility.js';
 import { appSuite, chromiumReady, openApp, type AppSession } from './app-harness.js';
 import { saveScreenshot } from './screenshots.js';
 
@@ -180,6 +181,23 @@ describe.runIf(ready)('Profiles, in Chromium on the real handlers and keychain',
       expect(answers).not.toContain(secret.toLowerCase());
     }
     expect(app.pageErrors).toEqual([]);
+  });
+
+  it('closes the rename editor and the remove confirmation with Escape, focus back on the button', async () => {
+    const row = page.getByLabel('Profile demo');
+    const focusedName = () => page.evaluate(() => document.activeElement?.textContent?.trim());
+    await row.getByRole('button', { name: 'Rename' }).click();
+    await page.getByLabel('New name for demo').press('Escape');
+    await expect.poll(() => page.getByLabel('New name for demo').count()).toBe(0);
+    await expect.poll(focusedName).toBe('Rename');
+    await row.getByRole('button', { name: 'Remove' }).click();
+    await page.getByRole('button', { name: 'Yes, remove demo' }).press('Escape');
+    await expect.poll(() => page.getByRole('button', { name: 'Yes, remove demo' }).count()).toBe(0);
+    await expect.poll(focusedName).toBe('Remove');
+    await row.getByRole('button', { name: 'Remove' }).click();
+    await page.getByRole('button', { name: 'Keep it' }).click();
+    await expect.poll(focusedName).toBe('Remove');
+    await expectNoAxeViolations(page, 'Profiles with two profiles, after the confirmation closed');
   });
 
   it('removes a profile only after confirmation, and its keychain entry with it', async () => {

@@ -3,7 +3,7 @@
  * inline; removal asks for confirmation in place (no confirm() dialog). The secondary
  * certificate and rotation have their own part (SecondaryCertificate).
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ProfileView } from '../../../../shared/contract/index.js';
 import { call, errorMessage } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
@@ -27,17 +27,37 @@ export function ProfileRow({
   const [touched, setTouched] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
 
+  // The buttons that open each editor: closing one (Escape, Cancel, Keep it, Save) puts the
+  // keyboard focus back where the user was, instead of on <body>.
+  const openers = useRef<Partial<Record<Mode, HTMLButtonElement | null>>>({});
+  const returnFocusTo = useRef<Mode | undefined>(undefined);
+  useEffect(() => {
+    if (mode !== 'view' || returnFocusTo.current === undefined) return;
+    openers.current[returnFocusTo.current]?.focus();
+    returnFocusTo.current = undefined;
+  }, [mode]);
+
   const open = (next: Mode) => {
     setMode(next);
     setText(next === 'rename' ? profile.name : '');
     setTouched(false);
     setFailure(undefined);
   };
+  const close = () => {
+    returnFocusTo.current = mode;
+    open('view');
+  };
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    close();
+  };
 
   async function run(action: () => Promise<unknown>) {
     setFailure(undefined);
     try {
       await action();
+      returnFocusTo.current = mode;
       setMode('view');
       await onChanged();
     } catch (error) {
@@ -77,18 +97,24 @@ export function ProfileRow({
               Set as default
             </button>
           ) : null}
-          <button type="button" onClick={() => open('rename')}>
+          <button type="button" ref={(button) => void (openers.current.rename = button)} onClick={() => open('rename')}>
             Rename
           </button>
           <button
             type="button"
             disabled={keychainReason !== undefined}
             title={keychainReason}
+            ref={(button) => void (openers.current.certificate = button)}
             onClick={() => open('certificate')}
           >
             Replace certificate
           </button>
-          <button type="button" className="danger" onClick={() => open('remove')}>
+          <button
+            type="button"
+            className="danger"
+            ref={(button) => void (openers.current.remove = button)}
+            onClick={() => open('remove')}
+          >
             Remove
           </button>
         </div>
@@ -97,6 +123,7 @@ export function ProfileRow({
         <form
           className="row"
           noValidate
+          onKeyDown={closeOnEscape}
           onSubmit={(event) => {
             event.preventDefault();
             submitEdit();
@@ -117,13 +144,18 @@ export function ProfileRow({
           <button type="submit" className="primary">
             {mode === 'rename' ? 'Save name' : 'Save certificate'}
           </button>
-          <button type="button" onClick={() => open('view')}>
+          <button type="button" onClick={close}>
             Cancel
           </button>
         </form>
       ) : null}
       {mode === 'remove' ? (
-        <div className="notice notice-warn" role="group" aria-label={`Confirm removing ${profile.name}`}>
+        <div
+          className="notice notice-warn"
+          role="group"
+          aria-label={`Confirm removing ${profile.name}`}
+          onKeyDown={closeOnEscape}
+        >
           Remove “{profile.name}” and delete its App Certificate from the keychain?{' '}
           <button
             type="button"
@@ -133,7 +165,7 @@ export function ProfileRow({
           >
             Yes, remove {profile.name}
           </button>{' '}
-          <button type="button" onClick={() => open('view')}>
+          <button type="button" onClick={close}>
             Keep it
           </button>
         </div>
