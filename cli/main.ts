@@ -1,4 +1,5 @@
-import '../shared/zod-english.js';
+// zod's English messages are loaded by each command module that parses with zod, not here:
+// `decode` parses nothing with zod, and loading it costs a cold start several milliseconds.
 import { createProgram, normalizeArgs } from './program.js';
 
 // No top-level await: the bundle (scripts/bundle-cli.mjs) is CommonJS.

@@ -1,3 +1,5 @@
+// zod's English messages for this command's schemas; `decode` loads no zod at all (cli/main.ts).
+import '../../shared/zod-english.js';
 import { Command } from 'commander';
 import { TokenDeskError } from '../../shared/errors.js';
 import { diagnoseToken } from '../../shared/doctor/diagnose.js';

@@ -1,3 +1,5 @@
+// zod's English messages for this command's schemas; `decode` loads no zod at all (cli/main.ts).
+import '../../shared/zod-english.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { parseInput } from '../../shared/contract/fields.js';
 import type { Generated } from '../../shared/contract/views.js';

@@ -1,3 +1,5 @@
+// zod's English messages for this command's schemas; `decode` loads no zod at all (cli/main.ts).
+import '../../shared/zod-english.js';
 import { Command } from 'commander';
 import { parsePort } from '../../shared/contract/fields.js';
 import { existsSync } from 'node:fs';

@@ -1,16 +1,26 @@
 import { z } from 'zod/mini';
 import { TokenDeskError } from '../errors.js';
+import { APP_CERTIFICATE_MESSAGES, HEX32, MAX_UINT32, PORT_MESSAGE } from './text-rules.js';
+
+export {
+  AGORA_MAX_PRIVILEGE_SECONDS,
+  DEFAULT_EXPIRE_SECONDS,
+  HEX32,
+  MAX_UINT32,
+  PORT_MESSAGE,
+  isLoopbackHost,
+  parseDigits,
+  parseDuration,
+  parsePort,
+  parseUidString,
+  resolveExpire,
+} from './text-rules.js';
 
 /**
  * The field rules of every door (CLI, IPC, HTTP, the renderer's forms), each written once
  * with one message. Browser-safe: no Node imports, so the renderer validates with these.
  */
 
-export const DEFAULT_EXPIRE_SECONDS = 3600;
-export const MAX_UINT32 = 4294967295;
-
-/** App IDs and certificates: 32 hexadecimal characters. */
-export const HEX32 = /^[0-9a-fA-F]{32}$/;
 // Agora's documented channel-name characters: letters, digits, space and these symbols.
 const CHANNEL_CHARS = /^[a-zA-Z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]+$/;
 
@@ -19,23 +29,13 @@ const utf8 = new TextEncoder();
 // A UTF-16 code unit never takes more than 3 UTF-8 bytes, so short strings need no encoding.
 const fitsBytes = (value: string, max: number): boolean => value.length * 3 <= max || utf8.encode(value).length <= max;
 
-/** A string of 1..maxDigits decimal digits as its number; anything else is undefined. */
-export function parseDigits(value: string, maxDigits = 10): number | undefined {
-  if (value.length === 0 || value.length > maxDigits) return undefined;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 48 || c > 57) return undefined;
-  }
-  return Number(value);
-}
-
 export const appIdSchema = z
   .string({ error: 'App ID is required' })
   .check(z.trim(), z.regex(HEX32, { error: 'App ID must be 32 hexadecimal characters' }));
 
 export const appCertificateSchema = z
-  .string({ error: 'App Certificate is required' })
-  .check(z.trim(), z.regex(HEX32, { error: 'App Certificate must be 32 hexadecimal characters' }));
+  .string({ error: APP_CERTIFICATE_MESSAGES.required })
+  .check(z.trim(), z.regex(HEX32, { error: APP_CERTIFICATE_MESSAGES.format }));
 
 export const channelSchema = z.string({ error: 'channel is required' }).check(
   z.minLength(1, { error: 'channel is required' }),
@@ -82,28 +82,10 @@ export function expireSchema(field: string) {
   );
 }
 
-const DURATION_UNITS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86400 };
-
-/** Agora caps every privilege at 24 h; longer expiries are accepted but warned about. */
-export const AGORA_MAX_PRIVILEGE_SECONDS = 86400;
-
-/**
- * An expiry typed as text (a flag, a form box): plain seconds (`600`) or a duration with one
- * unit (`90s`, `10m`, `1h`, `1d`). Undefined when it is neither, or beyond 4294967295 seconds,
- * so the expiry rule reports it with its one message.
- */
-export function parseDuration(text: string): number | undefined {
-  const match = /^(\d{1,10})([smhd]?)$/.exec(text.trim().toLowerCase());
-  if (match === null) return undefined;
-  const seconds = Number(match[1]) * (DURATION_UNITS[match[2] || 's'] ?? 1);
-  return seconds <= MAX_UINT32 ? seconds : undefined;
-}
-
 export const ROLES = ['publisher', 'subscriber'] as const;
 export const roleSchema = z.enum(ROLES, { error: 'role must be publisher or subscriber' });
 export type Role = z.infer<typeof roleSchema>;
 
-const PORT_MESSAGE = 'port must be a whole number from 0 to 65535';
 export const portSchema = z
   .number({ error: PORT_MESSAGE })
   .check(
@@ -112,39 +94,9 @@ export const portSchema = z
     z.maximum(65535, { error: PORT_MESSAGE }),
   );
 
-/** A port typed as text (a flag, an environment variable, a form box). */
-export function parsePort(text: string): number | undefined {
-  const n = parseDigits(text.trim(), 5);
-  return n !== undefined && n <= 65535 ? n : undefined;
-}
-export { PORT_MESSAGE };
-
 export const hostSchema = z
   .string({ error: 'host is required' })
   .check(z.trim(), z.minLength(1, { error: 'host is required' }));
-
-/**
- * A host name or address that only this machine can reach, however it is spelled:
- * `localhost`, `127.0.0.2`, `::1`, `0:0:0:0:0:0:0:1`, `::ffff:127.0.0.1`. Browser-safe: the
- * URL parser (in Node and every browser) writes IPv6 addresses in their one short form.
- */
-export function isLoopbackHost(host: string): boolean {
-  const bare = host
-    .trim()
-    .toLowerCase()
-    .replace(/^\[(.*)\]$/, '$1');
-  if (bare === 'localhost') return true;
-  if (/^127(\.\d{1,3}){3}$/.test(bare)) return bare.split('.').every((part) => Number(part) <= 255);
-  if (!bare.includes(':')) return false;
-  let normal: string;
-  try {
-    normal = new URL(`http://[${bare}]/`).hostname;
-  } catch {
-    return false;
-  }
-  // ::1, or an IPv4-mapped 127.x.y.z (written ::ffff:7fxx:yyyy).
-  return normal === '[::1]' || /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(normal);
-}
 
 export const credentialsSchema = z.object({
   appId: appIdSchema,
@@ -170,14 +122,4 @@ export function issueError(error: z.core.$ZodError): TokenDeskError {
   let message = issue?.message ?? 'invalid input';
   if (issue?.code === 'unrecognized_keys') message = `unknown field: ${issue.keys.join(', ')}`;
   return new TokenDeskError('invalid_input', message, field);
-}
-
-/** Parses a decimal string into a uid, rejecting signs, decimals and leading junk. */
-export function parseUidString(value: string): number | undefined {
-  const n = parseDigits(value, 10);
-  return n !== undefined && n <= MAX_UINT32 ? n : undefined;
-}
-
-export function resolveExpire(value: number | undefined): number {
-  return value === undefined || value === 0 ? DEFAULT_EXPIRE_SECONDS : value;
 }

@@ -11,14 +11,12 @@ import {
   type ServiceRtm2,
   type ServiceStreaming,
 } from 'agora-token/src/AccessToken2.js';
-import { z } from 'zod/mini';
 import { TokenDeskError } from '../errors.js';
 import { PRIVILEGE_NAMES, SERVICE_TYPE_NAMES, nameRtm2Permissions, namePrivileges } from './names.js';
 import { decodeToken006 } from './decode006.js';
 import { base64TextProblem } from './token-text.js';
 import type { CertificateCandidate, DecodedToken, DecodedToken007, ServiceInfo, SignatureVerdict } from './types.js';
-import { HEX32 } from '../contract/fields.js';
-import { appCertificateSchema, parseInput } from './validation.js';
+import { HEX32, checkAppCertificate } from '../contract/text-rules.js';
 
 export interface DecodeOptions {
   /** Verify the signature with this App Certificate; without any certificate the verdict is `unchecked`. */
@@ -167,30 +165,39 @@ function decodeToken007(token: string, options: ParsedDecodeOptions): DecodedTok
   return decoded;
 }
 
-const candidateSchema = z.object({
-  label: z.string().check(z.minLength(1, { error: 'a certificate label is required' })),
-  value: appCertificateSchema,
-});
-const decodeInputSchema = z.object({
-  token: z.string({ error: 'token is required' }).check(z.trim(), z.minLength(1, { error: 'token is required' })),
-  appCertificate: z.optional(appCertificateSchema),
-  certificates: z.optional(z.array(candidateSchema)),
-});
+/**
+ * The token and certificates checked by hand rather than with a schema: `decode` is the
+ * CLI's quickest command, and this keeps zod from loading on its path (docs/benchmark-cli.md).
+ * The messages are the schemas' own.
+ */
+function parseDecodeInput(
+  token: unknown,
+  options: DecodeOptions,
+): { token: string; certificates: CertificateCandidate[] } {
+  const value = typeof token === 'string' ? token.trim() : '';
+  if (value === '') throw new TokenDeskError('invalid_input', 'token is required', 'token');
+  // An unnamed appCertificate verifies without naming itself; named candidates report `signedBy`.
+  const certificates: CertificateCandidate[] = [];
+  if (options.appCertificate !== undefined)
+    certificates.push({ label: UNNAMED, value: checkAppCertificate(options.appCertificate, 'appCertificate') });
+  (options.certificates ?? []).forEach((candidate, i) => {
+    if (typeof candidate.label !== 'string' || candidate.label === '')
+      throw new TokenDeskError('invalid_input', 'a certificate label is required', `certificates.${i}.label`);
+    certificates.push({
+      label: candidate.label,
+      value: checkAppCertificate(candidate.value, `certificates.${i}.value`),
+    });
+  });
+  return { token: value, certificates };
+}
 
 /**
  * Decodes a 006 or 007 token strictly (non-base64 characters, embedded whitespace or
  * trailing bytes make it malformed) and verifies its signature with each given certificate.
  */
 export function decodeToken(token: string, options: DecodeOptions = {}): DecodedToken {
-  const input = parseInput(decodeInputSchema, {
-    token,
-    appCertificate: options.appCertificate,
-    certificates: options.certificates,
-  });
-  // An unnamed appCertificate verifies without naming itself; named candidates report `signedBy`.
-  const certificates: CertificateCandidate[] = [];
-  if (input.appCertificate !== undefined) certificates.push({ label: UNNAMED, value: input.appCertificate });
-  certificates.push(...(input.certificates ?? []));
+  const input = parseDecodeInput(token, options);
+  const certificates = input.certificates;
   const opts: ParsedDecodeOptions = { channel: options.channel, uid: options.uid, certificates };
   const value = input.token;
   const version = value.slice(0, 3);

@@ -1,12 +1,11 @@
 import { createRequire } from 'node:module';
 import type { AccessToken } from 'agora-token/src/AccessToken.js';
-import { HEX32 } from '../contract/fields.js';
+import { HEX32, parseUidString } from '../contract/text-rules.js';
 import { TokenDeskError } from '../errors.js';
 import { PRIVILEGE_NAMES_006, namePrivileges } from './names.js';
 import { signedBy, type ParsedDecodeOptions } from './decode.js';
 import { base64TextProblem } from './token-text.js';
 import type { CertificateCandidate, DecodedToken006, SignatureVerdict } from './types.js';
-import { parseUidString } from './validation.js';
 
 type AccessTokenClass = typeof import('agora-token/src/AccessToken.js').AccessToken;
 

@@ -12,6 +12,8 @@ export interface ImportEdge {
   to: string | undefined;
   /** Erased at compile time (`import type`), so it loads nothing at run time. */
   typeOnly: boolean;
+  /** `import()`: loaded when the code runs, not when the importing module loads. */
+  dynamic: boolean;
 }
 
 const STATIC = /(?:^|[\n;])\s*(?:import|export)\s+(type\s+)?([^'";]*?)\s*from\s*['"]([^'"]+)['"]/g;
@@ -31,12 +33,14 @@ function typeOnlyClause(typeKeyword: string | undefined, clause: string): boolea
   return names.length > 0 && names.every((name) => name.startsWith('type '));
 }
 
-export function parseImports(source: string): Array<{ specifier: string; typeOnly: boolean }> {
-  const found: Array<{ specifier: string; typeOnly: boolean }> = [];
+type ParsedImport = Pick<ImportEdge, 'specifier' | 'typeOnly' | 'dynamic'>;
+
+export function parseImports(source: string): ParsedImport[] {
+  const found: ParsedImport[] = [];
   for (const m of source.matchAll(STATIC))
-    found.push({ specifier: m[3] ?? '', typeOnly: typeOnlyClause(m[1], m[2] ?? '') });
-  for (const m of source.matchAll(BARE)) found.push({ specifier: m[1] ?? '', typeOnly: false });
-  for (const m of source.matchAll(DYNAMIC)) found.push({ specifier: m[1] ?? '', typeOnly: false });
+    found.push({ specifier: m[3] ?? '', typeOnly: typeOnlyClause(m[1], m[2] ?? ''), dynamic: false });
+  for (const m of source.matchAll(BARE)) found.push({ specifier: m[1] ?? '', typeOnly: false, dynamic: false });
+  for (const m of source.matchAll(DYNAMIC)) found.push({ specifier: m[1] ?? '', typeOnly: false, dynamic: true });
   return found;
 }
 
@@ -68,11 +72,12 @@ export function listSources(root: string, folder: string): string[] {
 }
 
 export function importsOf(root: string, file: string): ImportEdge[] {
-  return parseImports(readFileSync(join(root, file), 'utf8')).map(({ specifier, typeOnly }) => ({
+  return parseImports(readFileSync(join(root, file), 'utf8')).map(({ specifier, typeOnly, dynamic }) => ({
     from: file,
     specifier,
     to: specifier.startsWith('.') ? resolveRelative(root, file, specifier) : undefined,
     typeOnly,
+    dynamic,
   }));
 }
 

@@ -70,6 +70,7 @@ describe('layering', () => {
       specifier,
       to,
       typeOnly,
+      dynamic: false,
     });
     expect(
       layeringProblems([
@@ -98,13 +99,13 @@ describe('layering', () => {
       "const m = await import('./lazy.js');",
     ].join('\n');
     expect(parseImports(source)).toEqual([
-      { specifier: 'zod', typeOnly: false },
-      { specifier: './a.js', typeOnly: true },
-      { specifier: './b.js', typeOnly: true },
-      { specifier: './d.js', typeOnly: false },
-      { specifier: './f.js', typeOnly: false },
-      { specifier: './side.css', typeOnly: false },
-      { specifier: './lazy.js', typeOnly: false },
+      { specifier: 'zod', typeOnly: false, dynamic: false },
+      { specifier: './a.js', typeOnly: true, dynamic: false },
+      { specifier: './b.js', typeOnly: true, dynamic: false },
+      { specifier: './d.js', typeOnly: false, dynamic: false },
+      { specifier: './f.js', typeOnly: false, dynamic: false },
+      { specifier: './side.css', typeOnly: false, dynamic: false },
+      { specifier: './lazy.js', typeOnly: false, dynamic: true },
     ]);
   });
 });

@@ -1,3 +1,5 @@
+// zod's English messages for this command's schemas; `decode` loads no zod at all (cli/main.ts).
+import '../../../shared/zod-english.js';
 import { Command } from 'commander';
 import { profileAddCommand } from './add.js';
 import { profileEditCommand } from './edit.js';
