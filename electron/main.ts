@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defaultDataDir } from '../shared/profiles/data-dir.js';
+import { TokenHistory } from '../shared/history/token-history.js';
 import { ProfileStore } from '../shared/profiles/profile-store.js';
 import { devToolsAllowed, rendererUrlOverride } from './dev-tools.js';
 import { createEventSubscriptions } from './handlers/event-subscriptions.js';
@@ -23,6 +24,8 @@ import { MIN_WINDOW_SIZE, loadWindowState, saveWindowState, windowStatePath } fr
 const here = fileURLToPath(new URL('.', import.meta.url));
 const appUrl = rendererUrlOverride(process.env, app) ?? pathToFileURL(join(here, '../renderer/index.html')).href;
 const server = new ServerController();
+// This run's generated tokens: memory only, gone when the app quits.
+const history = new TokenHistory();
 let mainWindow: BrowserWindow | undefined;
 // Held for the app's lifetime: a tray that is garbage-collected disappears from the menu bar.
 let tray: ReturnType<typeof installTray> | undefined;
@@ -87,9 +90,13 @@ function createWindow(): BrowserWindow {
     openExternal(decideWindowOpen(url).openExternal);
     return { action: 'deny' };
   });
-  const unsubscribe = createEventSubscriptions(server, (event, payload) => {
-    if (!contents.isDestroyed()) contents.send(event, payload);
-  });
+  const unsubscribe = createEventSubscriptions(
+    server,
+    (event, payload) => {
+      if (!contents.isDestroyed()) contents.send(event, payload);
+    },
+    history,
+  );
   window.on('closed', () => {
     unsubscribe();
     mainWindow = undefined;
@@ -122,7 +129,7 @@ function installMenu(): void {
 
 function start(): void {
   const profiles = new ProfileStore();
-  const handlers = createIpcHandlers({ profiles, server });
+  const handlers = createIpcHandlers({ profiles, server, history });
   registerIpcHandlers(ipcMain, handlers, appUrl, (channel, frameUrl) => {
     console.warn(`refused IPC ${channel} from ${frameUrl ?? 'a closed frame'}`);
   });

@@ -9,6 +9,7 @@ import { createIpcHandlers } from '../../electron/handlers/ipc-handlers.js';
 import { ServerController } from '../../electron/handlers/server-controller.js';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security.js';
 import type { ChannelHandlers, EventSink } from '../../shared/app-server/app-server.js';
+import { TokenHistory } from '../../shared/history/token-history.js';
 import { ProfileStore } from '../../shared/profiles/profile-store.js';
 
 export interface AppServices {
@@ -22,9 +23,10 @@ export interface AppServices {
 export function createAppServices(): AppServices {
   const profiles = new ProfileStore();
   const server = new ServerController();
+  const history = new TokenHistory();
   return {
-    handlers: createIpcHandlers({ profiles, server }),
-    subscribeEvents: (send) => createEventSubscriptions(server, send),
+    handlers: createIpcHandlers({ profiles, server, history }),
+    subscribeEvents: (send) => createEventSubscriptions(server, send, history),
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,
     dispose: () => server.dispose(),
   };

@@ -1,6 +1,8 @@
 import type { ProfileStore } from '../../shared/profiles/profile-store.js';
 import { decodeWithProfiles } from './decode-handler.js';
 import { diagnoseWithProfiles } from './diagnose-handler.js';
+import { TokenHistory } from '../../shared/history/token-history.js';
+import { createHistoryHandlers } from './history-handlers.js';
 import { createProfileHandlers } from './profile-handlers.js';
 import { handle, type IpcHandlerMap } from './result.js';
 import type { ServerController } from './server-controller.js';
@@ -12,6 +14,8 @@ export type { IpcHandler, IpcHandlerMap } from './result.js';
 export interface IpcHandlerDeps {
   profiles: ProfileStore;
   server: ServerController;
+  /** This run's generated tokens; pass the one whose events you forward (a private one otherwise). */
+  history?: TokenHistory;
 }
 
 /**
@@ -21,11 +25,13 @@ export interface IpcHandlerDeps {
  */
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlerMap {
   const { profiles, server } = deps;
+  const history = deps.history ?? new TokenHistory();
   return {
     ...createProfileHandlers(profiles),
-    ...createTokenHandlers(profiles),
+    ...createTokenHandlers(profiles, history),
     'token:decode': handle('token:decode', (input) => decodeWithProfiles(profiles, input)),
     'token:diagnose': handle('token:diagnose', (input) => diagnoseWithProfiles(profiles, input)),
     ...createServerHandlers(profiles, server),
+    ...createHistoryHandlers(history),
   };
 }

@@ -7,6 +7,7 @@ import { ProfilesProvider, useProfiles } from './state/profiles-context.js';
 import { NavigationProvider, SCREENS, SCREEN_TITLES, useNavigation, type Screen } from './state/navigation.js';
 import { DecodeScreen } from './screens/DecodeScreen.js';
 import { GenerateScreen } from './screens/GenerateScreen.js';
+import { HistoryScreen } from './screens/HistoryScreen.js';
 import { ProfilesScreen } from './screens/ProfilesScreen.js';
 import { ServerScreen } from './screens/ServerScreen.js';
 
@@ -57,6 +58,8 @@ function CurrentScreen({ screen, firstRun }: { screen: Screen; firstRun: boolean
       return <GenerateScreen />;
     case 'decode':
       return <DecodeScreen />;
+    case 'history':
+      return <HistoryScreen />;
     case 'server':
       return <ServerScreen />;
     case 'profiles':

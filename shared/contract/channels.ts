@@ -21,8 +21,10 @@ export const IPC_CHANNELS = [
   'server:status',
   'server:log',
   'server:log-clear',
+  'history:list',
+  'history:clear',
 ] as const;
 export type IpcChannel = (typeof IPC_CHANNELS)[number];
 
-export const IPC_EVENTS = ['server:request', 'server:status'] as const;
+export const IPC_EVENTS = ['server:request', 'server:status', 'history:changed'] as const;
 export type IpcEvent = (typeof IPC_EVENTS)[number];

@@ -8,3 +8,4 @@ export * from './http.js';
 export * from './ipc.js';
 export * from './views.js';
 export { shellCommand, shellQuote } from './shell-quote.js';
+export * from './history.js';

@@ -4,6 +4,7 @@ import { profileNameSchema } from '../profiles/profile-name.js';
 import { kindIdSchema } from '../token/kinds/registry.js';
 import { diagnoseRequestSchema, diagnosisSchema } from './doctor.js';
 import { IPC_CHANNELS, IPC_EVENTS, type IpcChannel, type IpcEvent } from './channels.js';
+import { historyListSchema } from './history.js';
 import { appCertificateSchema, appIdSchema, hostSchema, portSchema } from './fields.js';
 import {
   decodeViewSchema,
@@ -140,6 +141,9 @@ export const ipcContract = {
   /** The latest requests served (kept in main, so leaving the screen loses nothing), oldest first. */
   'server:log': { request: noRequestSchema, response: z.array(requestLogEntrySchema) },
   'server:log-clear': { request: noRequestSchema, response: z.object({ cleared: z.literal(true) }) },
+  /** This run's generated tokens, newest first (main's memory only, at most 200). */
+  'history:list': { request: noRequestSchema, response: historyListSchema },
+  'history:clear': { request: noRequestSchema, response: z.object({ cleared: z.literal(true) }) },
 } as const satisfies Record<IpcChannel, { request: z.core.$ZodType; response: z.core.$ZodType }>;
 
 export { IPC_CHANNELS, IPC_EVENTS, type IpcChannel, type IpcEvent };
@@ -159,6 +163,8 @@ export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: ErrorInf
 export const ipcEventContract = {
   'server:request': requestLogEntrySchema,
   'server:status': serverStatusSchema,
+  /** The whole history after every change (a token generated, the list cleared). */
+  'history:changed': historyListSchema,
 } as const satisfies Record<IpcEvent, z.core.$ZodType>;
 export type IpcEvents = { [E in IpcEvent]: z.output<(typeof ipcEventContract)[E]> };
 

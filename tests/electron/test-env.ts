@@ -3,6 +3,7 @@ import { ServerController } from '../../electron/handlers/server-controller.js';
 import type { BuiltRteTokens, BuiltToken, IpcChannel, IpcResponse, IpcResult } from '../../shared/contract/index.js';
 import type { KindId } from '../../shared/token/index.js';
 import type { ErrorInfo } from '../../shared/errors.js';
+import { TokenHistory } from '../../shared/history/token-history.js';
 import { ProfileStore } from '../../shared/profiles/profile-store.js';
 import { removeAll, tempHome } from '../profiles/keychain-env.js';
 
@@ -17,7 +18,8 @@ export async function openHarness() {
   const { home, cleanup } = tempHome('atd-ipc');
   const profiles = new ProfileStore({ home });
   const server = new ServerController();
-  const handlers = createIpcHandlers({ profiles, server });
+  const history = new TokenHistory();
+  const handlers = createIpcHandlers({ profiles, server, history });
   const responses: unknown[] = [];
 
   async function call<C extends IpcChannel>(channel: C, request: unknown): Promise<IpcResult<IpcResponse<C>>> {
@@ -58,7 +60,7 @@ export async function openHarness() {
     await removeAll(profiles).catch(() => undefined);
     cleanup();
   }
-  return { home, profiles, server, handlers, responses, call, ok, fail, build, buildPair, failBuild, close };
+  return { home, profiles, server, history, handlers, responses, call, ok, fail, build, buildPair, failBuild, close };
 }
 
 export type Harness = Awaited<ReturnType<typeof openHarness>>;

@@ -12,6 +12,7 @@ import { createIpcHandlers, type IpcHandlerMap } from '../../electron/handlers/i
 import { ServerController } from '../../electron/handlers/server-controller.js';
 import { isAppPage } from '../../electron/security.js';
 import { IPC_CHANNELS, type IpcChannel } from '../../shared/contract/index.js';
+import { TokenHistory } from '../../shared/history/token-history.js';
 import { ProfileStore } from '../../shared/profiles/profile-store.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 import { removeAll, tempHome } from '../profiles/keychain-env.js';
@@ -54,6 +55,8 @@ export interface AppSession {
   site: StaticSite;
   profiles: ProfileStore;
   server: ServerController;
+  /** This window's token history (main's memory). */
+  history: TokenHistory;
   handlers: IpcHandlerMap;
   home: string;
   /** Every response the handlers sent to the page, for leak checks. */
@@ -73,7 +76,8 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
   const { home, cleanup } = tempHome('atd-ui');
   const profiles = options.profiles ?? new ProfileStore({ home });
   const server = new ServerController();
-  const handlers = createIpcHandlers({ profiles, server });
+  const history = new TokenHistory();
+  const handlers = createIpcHandlers({ profiles, server, history });
   const site = await serveStatic(RENDERER_DIR);
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',
@@ -102,15 +106,19 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
     if (message.type() === 'error') pageErrors.push(message.text());
   });
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  const stopEvents = createEventSubscriptions(server, (event, payload) => {
-    page
-      .evaluate(
-        ([name, data]) =>
-          (window as unknown as Record<string, (e: unknown, p: unknown) => void>)[name]?.(data[0], data[1]),
-        [EMIT_FUNCTION, [event, payload]] as const,
-      )
-      .catch(() => undefined);
-  });
+  const stopEvents = createEventSubscriptions(
+    server,
+    (event, payload) => {
+      page
+        .evaluate(
+          ([name, data]) =>
+            (window as unknown as Record<string, (e: unknown, p: unknown) => void>)[name]?.(data[0], data[1]),
+          [EMIT_FUNCTION, [event, payload]] as const,
+        )
+        .catch(() => undefined);
+    },
+    history,
+  );
   await page.goto(site.url);
 
   return {
@@ -119,6 +127,7 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
     site,
     profiles,
     server,
+    history,
     handlers,
     home,
     responses,

@@ -117,6 +117,31 @@ describe.runIf(ready)('browser mode: the app in Chromium over `agora-token-desk 
     expect(await page.getByLabel('RTC service').textContent()).toContain('browser-room');
   });
 
+  it('History: lists the token, follows tokens built elsewhere over SSE, and regenerates one', async () => {
+    await screen(page, 'History');
+    const items = page.getByRole('list', { name: 'Generated tokens' }).getByRole('listitem');
+    await expect.poll(() => items.count()).toBe(1);
+    expect(await items.first().getByLabel('Token', { exact: true }).textContent()).toBe(token);
+    // Built behind the screen's back: only the history:changed event can bring it into the list.
+    await page.evaluate(async () => {
+      const api = window.tokenDesk;
+      const listed = await api?.invoke('profiles:list', undefined);
+      const profileId = listed?.ok ? listed.value.profiles[0]?.id : undefined;
+      if (profileId === undefined) throw new Error('no profile to build with');
+      await api?.invoke('token:build', { kind: 'rtm', profileId, input: { userId: 'sse-user' } });
+    });
+    await expect.poll(() => items.count()).toBe(2);
+    expect(await items.first().getByRole('heading', { level: 2 }).textContent()).toBe('RTM User ID sse-user');
+
+    await items.nth(1).getByRole('button', { name: 'Regenerate' }).click();
+    await expect.poll(() => items.count()).toBe(3);
+    const fresh = (await items.first().getByLabel('Token', { exact: true }).textContent()) ?? '';
+    expect(fresh).not.toBe(token);
+    const decoded = decodeToken(fresh, { appCertificate: credentials.appCertificate });
+    expect(decoded).toMatchObject({ signature: 'valid', expire: 600 });
+    expect(JSON.stringify(decoded)).toContain('browser-room');
+  });
+
   it('Local server: starts beside browser mode, the request log updates over SSE, and stops', async () => {
     await screen(page, 'Local server');
     await page.getByLabel('Port').fill('0');

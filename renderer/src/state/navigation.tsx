@@ -4,12 +4,13 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
-export const SCREENS = ['generate', 'decode', 'server', 'profiles'] as const;
+export const SCREENS = ['generate', 'decode', 'history', 'server', 'profiles'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export const SCREEN_TITLES: Record<Screen, string> = {
   generate: 'Generate',
   decode: 'Decode',
+  history: 'History',
   server: 'Local server',
   profiles: 'Profiles',
 };
@@ -23,7 +24,8 @@ interface Navigation {
   screen: Screen | undefined;
   /** A token some screen asked Decode to open; Decode consumes it once. */
   pendingToken: string | undefined;
-  navigate(screen: Screen, options?: { token?: string }): void;
+  /** `focus`: the id of an element of the new screen to put the keyboard focus on once it shows. */
+  navigate(screen: Screen, options?: { token?: string; focus?: string }): void;
   takePendingToken(): string | undefined;
 }
 
@@ -32,6 +34,14 @@ const NavigationContext = createContext<Navigation | undefined>(undefined);
 export function NavigationProvider({ children }: { children: ReactNode }) {
   const [screen, setScreen] = useState<Screen | undefined>(() => screenFromHash(window.location.hash));
   const [pendingToken, setPendingToken] = useState<string | undefined>(undefined);
+  const [pendingFocus, setPendingFocus] = useState<string | undefined>(undefined);
+
+  // Runs after the new screen's own effects (parents' effects run after their children's).
+  useEffect(() => {
+    if (pendingFocus === undefined) return;
+    document.getElementById(pendingFocus)?.focus();
+    setPendingFocus(undefined);
+  }, [pendingFocus, screen]);
 
   useEffect(() => {
     const onHash = () => setScreen(screenFromHash(window.location.hash));
@@ -39,8 +49,9 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
-  const navigate = useCallback((next: Screen, options?: { token?: string }) => {
+  const navigate = useCallback((next: Screen, options?: { token?: string; focus?: string }) => {
     if (options?.token !== undefined) setPendingToken(options.token);
+    if (options?.focus !== undefined) setPendingFocus(options.focus);
     setScreen(next);
     if (screenFromHash(window.location.hash) !== next) window.location.hash = `#/${next}`;
   }, []);
