@@ -10,7 +10,7 @@ import {
 } from '../../../renderer/src/logic/export-formats.js';
 
 const values = { appId: '970CA35de60c44645bbae8a215061b33', channel: 'demo', uid: '42', token: '007abc' };
-const built = { token: '007abc', issuedAt: 1, expiresAt: 2 } as const;
+const built = { token: '007abc', issuedAt: 1, expire: 1, expiresAt: 2 };
 
 describe('export formats', () => {
   it('.env block has APP_ID, CHANNEL, UID, TOKEN and nothing else', () => {
@@ -30,7 +30,7 @@ describe('export formats', () => {
     expect(exportValues(form, values.appId, built)).toEqual(values);
     const byAccount = { ...form, choices: { user: 'account' } };
     expect(exportValues(byAccount, values.appId, built).uid).toBe('old');
-    const pair = { rtcToken: 'rtc', rtmToken: 'rtm', rtmUserId: '42', issuedAt: 1, expiresAt: 2 };
+    const pair = { rtcToken: 'rtc', rtmToken: 'rtm', rtmUserId: '42', issuedAt: 1, expire: 1, expiresAt: 2 };
     expect(exportValues({ ...form, kind: 'rte' }, values.appId, pair).token).toBe('rtc');
     expect(joinable(form, values)).toBe(true);
     const chat = { kind: 'chat' as const, values: { userId: 'carol' }, choices: {} };
