@@ -56,7 +56,9 @@ export function GenerateScreen() {
       const value = await call('token:build', toRequest(made, profile.id));
       const entry = { value, form: made, profileName: profile.name, appId: profile.appId };
       update((current) => ({ ...current, results: { ...current.results, [made.kind]: entry } }));
-      setAnnouncement(`${getKind(made.kind).label} token generated.`);
+      // A changed text is what makes a screen reader speak again: vary it for a repeat.
+      const text = `${getKind(made.kind).label} token generated.`;
+      setAnnouncement((previous) => (previous === text ? `${text}\u00a0` : text));
       // After React drew the result: bring it into view (at 800×600 it is below the fold).
       requestAnimationFrame(() => resultRef.current?.scrollIntoView({ block: 'nearest' }));
     } catch (error) {
