@@ -4,29 +4,12 @@
  * last result of each kind with the form and profile that made it. A result is shown only
  * under its own kind's tab, so switching tabs never shows another kind's token or command.
  */
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { Generated } from '../../../shared/contract/views.js';
-import { EMPTY_FORM, type FieldErrors, type GenerateForm, type KindId } from '../logic/generate-form.js';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { KindId } from '../logic/generate-form.js';
+import { initialForm, withDefaultExpiry, type GenerateState } from '../logic/generate-state.js';
 
-export interface GenerateResult {
-  value: Generated;
-  form: GenerateForm;
-  profileName: string;
-  appId: string;
-}
-
-export interface GenerateState {
-  form: GenerateForm;
-  /** The profile picked in the form; empty until the user picks one (then the default applies). */
-  profileId: string;
-  /** Field keys the user has left at least once. */
-  touched: Readonly<Record<string, true>>;
-  /** Set by a submit of the current kind: every field's error shows from then on. */
-  submitted: boolean;
-  serverErrors: FieldErrors;
-  failure: string | undefined;
-  results: Partial<Record<KindId, GenerateResult>>;
-}
+export type { GenerateResult, GenerateState } from '../logic/generate-state.js';
+export { visibleErrors } from '../logic/generate-state.js';
 
 interface GenerateStore {
   state: GenerateState;
@@ -36,12 +19,6 @@ interface GenerateStore {
 }
 
 const GenerateContext = createContext<GenerateStore | undefined>(undefined);
-
-/** The form a new session starts with; `defaultExpiry` (seconds) fills the expiry box. */
-export function initialForm(defaultExpiry?: number): GenerateForm {
-  if (defaultExpiry === undefined) return EMPTY_FORM;
-  return { ...EMPTY_FORM, values: { ...EMPTY_FORM.values, expire: String(defaultExpiry) } };
-}
 
 export function GenerateProvider({ children, defaultExpiry }: { children: ReactNode; defaultExpiry?: number }) {
   const [state, setState] = useState<GenerateState>(() => ({
@@ -53,6 +30,15 @@ export function GenerateProvider({ children, defaultExpiry }: { children: ReactN
     failure: undefined,
     results: {},
   }));
+  // Settings can arrive after the first render: a new default replaces the old one in the
+  // expiry box unless the user typed something else there.
+  const appliedDefault = useRef(defaultExpiry);
+  useEffect(() => {
+    const previous = appliedDefault.current;
+    appliedDefault.current = defaultExpiry;
+    if (previous === defaultExpiry) return;
+    setState((current) => withDefaultExpiry(current, previous, defaultExpiry));
+  }, [defaultExpiry]);
   const selectKind = useCallback(
     (kind: KindId) =>
       setState((current) =>
@@ -77,15 +63,4 @@ export function useGenerateState(): GenerateStore {
   const store = useContext(GenerateContext);
   if (store === undefined) throw new Error('useGenerateState must be used inside GenerateProvider');
   return store;
-}
-
-/** The errors to show: a field's once it was left, every one after a submit. */
-export function visibleErrors(state: GenerateState, all: FieldErrors): FieldErrors {
-  const errors: FieldErrors = { ...all, ...state.serverErrors };
-  if (state.submitted) return errors;
-  const shown: FieldErrors = {};
-  for (const [key, message] of Object.entries(errors)) {
-    if (key !== 'form' && state.touched[key] === true) shown[key] = message;
-  }
-  return shown;
 }

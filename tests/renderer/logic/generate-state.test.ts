@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FORM } from '../../../renderer/src/logic/generate-form.js';
 import { EXPIRY_PRESETS, longExpiryWarning } from '../../../renderer/src/logic/expiry-presets.js';
-import { initialForm, visibleErrors, type GenerateState } from '../../../renderer/src/state/generate-context.js';
+import {
+  initialForm,
+  visibleErrors,
+  withDefaultExpiry,
+  type GenerateState,
+} from '../../../renderer/src/logic/generate-state.js';
 
 const state = (change: Partial<GenerateState> = {}): GenerateState => ({
   form: EMPTY_FORM,
@@ -35,6 +40,15 @@ describe('Generate state', () => {
     expect(initialForm()).toBe(EMPTY_FORM);
     expect(initialForm(600).values).toEqual({ ...EMPTY_FORM.values, expire: '600' });
     expect(initialForm(600).kind).toBe(EMPTY_FORM.kind);
+  });
+
+  it('takes a default expiry that arrives later, unless the user typed another expiry', () => {
+    const empty = state();
+    expect(withDefaultExpiry(empty, undefined, 600).form.values['expire']).toBe('600');
+    const old = state({ form: initialForm(600) });
+    expect(withDefaultExpiry(old, 600, 7200).form.values['expire']).toBe('7200');
+    const typed = state({ form: { ...EMPTY_FORM, values: { ...EMPTY_FORM.values, expire: '1h' } } });
+    expect(withDefaultExpiry(typed, 600, 7200)).toBe(typed);
   });
 });
 
