@@ -4,6 +4,8 @@
  */
 import { useEffect } from 'react';
 import { ProfilesProvider, useProfiles } from './state/profiles-context.js';
+import { GenerateProvider } from './state/generate-context.js';
+import { useFocusAfterNavigation } from './state/focus-after-navigation.js';
 import { NavigationProvider, SCREENS, SCREEN_TITLES, useNavigation, type Screen } from './state/navigation.js';
 import { DecodeScreen } from './screens/DecodeScreen.js';
 import { GenerateScreen } from './screens/GenerateScreen.js';
@@ -15,7 +17,9 @@ export function App() {
   return (
     <NavigationProvider>
       <ProfilesProvider>
-        <Shell />
+        <GenerateProvider>
+          <Shell />
+        </GenerateProvider>
       </ProfilesProvider>
     </NavigationProvider>
   );
@@ -30,6 +34,7 @@ function Shell() {
     if (firstRun && chosen === undefined) navigate('profiles');
   }, [firstRun, chosen, navigate]);
   const screen: Screen = chosen ?? (firstRun ? 'profiles' : 'generate');
+  useFocusAfterNavigation(screen);
 
   return (
     <div className="app">

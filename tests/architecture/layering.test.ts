@@ -24,7 +24,7 @@ export const BROWSER_SAFE = [
   'shared/app-server/protocol.ts',
 ];
 const BROWSER_PACKAGES = new Set(['zod']);
-const RENDERER_PACKAGES = new Set(['react', 'react-dom', 'zod']);
+const RENDERER_PACKAGES = new Set(['react', 'react-dom', 'zod', 'lean-qr']);
 
 const isBrowserSafe = (file: string) =>
   BROWSER_SAFE.some((prefix) => file === prefix || (prefix.endsWith('/') && file.startsWith(prefix)));

@@ -244,6 +244,8 @@ describe.runIf(ready)('Generate, in Chromium on the real handlers', () => {
     await page.goto(`${app.site.url}#/generate`);
     await page.getByRole('tab', { name: 'RTM', exact: true }).click();
     await page.getByLabel('User ID').fill('frank');
+    // The form keeps what was typed earlier (state survives navigation): no stream channel now.
+    await page.getByLabel('Stream channel (optional)').fill('');
     await page.getByText('More options').click();
     await page.getByLabel('RTM 2 read permissions').fill('message:room-*');
     await page.getByLabel('RTM 2 write permissions').fill('stream:lobby');

@@ -22,6 +22,8 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   const dir = screenshotDir();
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.png`);
+  // From the top: the rail is sticky, so a full-page shot taken scrolled down draws it mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });
   return path;
 }

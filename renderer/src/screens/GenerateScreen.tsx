@@ -1,32 +1,21 @@
 /**
- * Generate: one form per token kind on a saved profile. Fields are checked as the user
- * types (after first touching the form), Ctrl/Cmd+Enter generates, and the result offers
- * the token, its expiry, and the same request from the CLI and the local server.
+ * Generate: one form per token kind on a saved profile. The form and each kind's last
+ * result live in GenerateProvider, so leaving the screen loses nothing. A field shows its
+ * error once the user left it (or after Generate); Ctrl/Cmd+Enter generates; a new result
+ * is scrolled into view and announced in a polite live region.
  */
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { ApiError, call, errorMessage } from '../api.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
-import type { Generated } from '../../../shared/contract/views.js';
 import { cliCommand, curlCommand, DEFAULT_SERVER_URL } from '../logic/equivalent-commands.js';
-import {
-  EMPTY_FORM,
-  TOKEN_KINDS,
-  formField,
-  getKind,
-  toRequest,
-  validateForm,
-  type FieldErrors,
-  type GenerateForm,
-} from '../logic/generate-form.js';
+import { formField, getKind, toRequest, validateForm, type GenerateForm } from '../logic/generate-form.js';
+import { useGenerateState, visibleErrors } from '../state/generate-context.js';
 import { useNavigation } from '../state/navigation.js';
 import { initialProfileId, useProfiles } from '../state/profiles-context.js';
 import { KindFields, type KindFieldsProps } from './generate/KindFields.js';
+import { KIND_PANEL_ID, KindTabs, tabId } from './generate/KindTabs.js';
 import { TokenResult } from './generate/TokenResult.js';
 import './generate.css';
-
-function generate(form: GenerateForm, profileId: string): Promise<Generated> {
-  return call('token:build', toRequest(form, profileId));
-}
 
 function useServerUrl(): string {
   const [url, setUrl] = useState(DEFAULT_SERVER_URL);
@@ -42,40 +31,42 @@ function useServerUrl(): string {
 export function GenerateScreen() {
   const { profiles } = useProfiles();
   const { navigate } = useNavigation();
-  const [profileId, setProfileId] = useState(() => initialProfileId(profiles));
-  const [form, setForm] = useState<GenerateForm>(EMPTY_FORM);
-  const [touched, setTouched] = useState(false);
-  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | undefined>();
+  const { state, update, selectKind } = useGenerateState();
+  const { form } = state;
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ value: Generated; form: GenerateForm } | undefined>();
+  const [announcement, setAnnouncement] = useState('');
+  const resultRef = useRef<HTMLElement>(null);
   const serverUrl = useServerUrl();
-  const errors = useMemo(
-    () => (touched ? { ...validateForm(form), ...serverErrors } : {}),
-    [touched, form, serverErrors],
-  );
+  const errors = useMemo(() => visibleErrors(state, validateForm(form)), [state, form]);
   // A profile added or removed elsewhere: fall back to the default one.
   const profile =
-    profiles.find((candidate) => candidate.id === profileId) ??
+    profiles.find((candidate) => candidate.id === state.profileId) ??
     profiles.find((candidate) => candidate.id === initialProfileId(profiles));
+  const result = state.results[form.kind];
 
-  const update = (change: (current: GenerateForm) => GenerateForm) => {
-    setTouched(true);
-    setServerErrors({});
-    setForm(change);
-  };
+  const edit = (change: (current: GenerateForm) => GenerateForm) =>
+    update((current) => ({ ...current, form: change(current.form), serverErrors: {} }));
 
   async function submit() {
-    setTouched(true);
-    setFailure(undefined);
-    if (Object.keys(validateForm(form)).length > 0 || profile === undefined) return;
+    const made = form;
+    update((current) => ({ ...current, submitted: true, failure: undefined }));
+    if (Object.keys(validateForm(made)).length > 0 || profile === undefined) return;
     setBusy(true);
     try {
-      setResult({ value: await generate(form, profile.id), form });
+      const value = await call('token:build', toRequest(made, profile.id));
+      const entry = { value, form: made, profileName: profile.name, appId: profile.appId };
+      update((current) => ({ ...current, results: { ...current.results, [made.kind]: entry } }));
+      // A changed text is what makes a screen reader speak again: vary it for a repeat.
+      const text = `${getKind(made.kind).label} token generated.`;
+      setAnnouncement((previous) => (previous === text ? `${text}\u00a0` : text));
+      // After React drew the result: bring it into view (at 800×600 it is below the fold).
+      requestAnimationFrame(() => resultRef.current?.scrollIntoView({ block: 'nearest' }));
     } catch (error) {
-      const field = error instanceof ApiError ? formField(form, error.field) : undefined;
-      if (field !== undefined) setServerErrors({ [field]: (error as ApiError).message });
-      else setFailure(errorMessage(error));
+      const field = error instanceof ApiError ? formField(made, error.field) : undefined;
+      const message = errorMessage(error);
+      update((current) =>
+        field !== undefined ? { ...current, serverErrors: { [field]: message } } : { ...current, failure: message },
+      );
     } finally {
       setBusy(false);
     }
@@ -105,8 +96,12 @@ export function GenerateScreen() {
   const fields: KindFieldsProps = {
     form,
     errors,
-    setValue: (key, value) => update((current) => ({ ...current, values: { ...current.values, [key]: value } })),
-    choose: (group, key) => update((current) => ({ ...current, choices: { ...current.choices, [group]: key } })),
+    setValue: (key, value) => edit((current) => ({ ...current, values: { ...current.values, [key]: value } })),
+    choose: (group, key) => edit((current) => ({ ...current, choices: { ...current.choices, [group]: key } })),
+    touch: (key) =>
+      update((current) =>
+        current.touched[key] ? current : { ...current, touched: { ...current.touched, [key]: true } },
+      ),
   };
   const label = getKind(form.kind).label;
   return (
@@ -114,7 +109,11 @@ export function GenerateScreen() {
       <h1 id="screen-title">Generate</h1>
       <div className="field">
         <label htmlFor="gen-profile">Profile</label>
-        <select id="gen-profile" value={profile?.id ?? ''} onChange={(event) => setProfileId(event.target.value)}>
+        <select
+          id="gen-profile"
+          value={profile?.id ?? ''}
+          onChange={(event) => update((current) => ({ ...current, profileId: event.target.value }))}
+        >
           {profiles.map((candidate) => (
             <option key={candidate.id} value={candidate.id}>
               {candidate.name} ({candidate.appId})
@@ -122,44 +121,38 @@ export function GenerateScreen() {
           ))}
         </select>
       </div>
-      <div className="tabs" role="tablist" aria-label="Token kind">
-        {TOKEN_KINDS.map((kind) => (
-          <button
-            key={kind.id}
-            type="button"
-            role="tab"
-            aria-selected={form.kind === kind.id}
-            onClick={() => setForm((current) => ({ ...current, kind: kind.id as GenerateForm['kind'] }))}
-          >
-            {kind.label}
-          </button>
-        ))}
+      <KindTabs selected={form.kind} select={selectKind} />
+      <div role="tabpanel" id={KIND_PANEL_ID} aria-labelledby={tabId(form.kind)}>
+        <form
+          className="card"
+          aria-label={`${label} token`}
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void submit();
+          }}
+        >
+          <KindFields {...fields} />
+          <div className="row">
+            <button type="submit" className="primary" disabled={busy}>
+              Generate
+            </button>
+            <span className="muted">Ctrl+Enter (⌘+Enter)</span>
+          </div>
+        </form>
+        <ErrorNotice message={state.failure} />
+        {result !== undefined ? (
+          <TokenResult
+            ref={resultRef}
+            result={result}
+            cli={cliCommand(result.form, result.profileName)}
+            curl={curlCommand(result.form, serverUrl)}
+          />
+        ) : null}
       </div>
-      <form
-        className="card"
-        aria-label={`${label} token`}
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <KindFields {...fields} />
-        <div className="row">
-          <button type="submit" className="primary" disabled={busy}>
-            Generate
-          </button>
-          <span className="muted">Ctrl+Enter (⌘+Enter)</span>
-        </div>
-      </form>
-      <ErrorNotice message={failure} />
-      {result !== undefined ? (
-        <TokenResult
-          result={result.value}
-          cli={cliCommand(result.form, profile?.name ?? '')}
-          curl={curlCommand(result.form, serverUrl)}
-        />
-      ) : null}
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 /** A kind's form, drawn from its field declarations in the registry. */
 import { Field } from '../../components/Field.js';
 import type { KindField } from '../../../../shared/token/kinds/kind.js';
+import { EXPIRY_PRESETS, expirySeconds, longExpiryWarning } from '../../logic/expiry-presets.js';
 import { chosenField, getKind, type FieldErrors, type GenerateForm } from '../../logic/generate-form.js';
 
 export interface KindFieldsProps {
@@ -8,6 +9,8 @@ export interface KindFieldsProps {
   errors: FieldErrors;
   setValue(key: string, value: string): void;
   choose(group: string, key: string): void;
+  /** The user left this field: its error may show from now on. */
+  touch(key: string): void;
 }
 
 const ROLE_LABELS: Record<string, string> = {
@@ -15,7 +18,26 @@ const ROLE_LABELS: Record<string, string> = {
   subscriber: 'Subscriber (join only)',
 };
 
-function Input({ field, form, errors, setValue }: { field: KindField } & KindFieldsProps) {
+/** 10 min, 1 h, 24 h: one click fills the token expiry. */
+function ExpiryPresets({ value, set }: { value: string; set(seconds: number): void }) {
+  const current = expirySeconds(value);
+  return (
+    <div className="expiry-presets" role="group" aria-label="Expiry presets">
+      {EXPIRY_PRESETS.map((preset) => (
+        <button
+          key={preset.seconds}
+          type="button"
+          aria-pressed={current === preset.seconds}
+          onClick={() => set(preset.seconds)}
+        >
+          {preset.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function Input({ field, form, errors, setValue, touch }: { field: KindField } & KindFieldsProps) {
   const value = form.values[field.key] ?? '';
   if (field.type === 'role') {
     const id = `gen-${field.key}`;
@@ -36,16 +58,38 @@ function Input({ field, form, errors, setValue }: { field: KindField } & KindFie
       </div>
     );
   }
-  const numeric = field.type === 'uid' || field.type === 'seconds' || field.type === 'int';
+  const numeric = field.type === 'uid' || field.type === 'int';
+  const warning = field.type === 'seconds' ? longExpiryWarning(value) : undefined;
+  const hint =
+    warning === undefined ? (
+      field.hint
+    ) : (
+      <>
+        {field.hint}
+        <span className="field-warning">{warning}</span>
+      </>
+    );
   return (
-    <Field
-      label={field.label}
-      inputMode={numeric ? 'numeric' : undefined}
-      value={value}
-      error={errors[field.key]}
-      hint={field.hint}
-      onChange={(event) => setValue(field.key, event.target.value)}
-    />
+    <>
+      <Field
+        label={field.label}
+        inputMode={numeric ? 'numeric' : undefined}
+        value={value}
+        error={errors[field.key]}
+        hint={hint}
+        onChange={(event) => setValue(field.key, event.target.value)}
+        onBlur={() => touch(field.key)}
+      />
+      {field.key === 'expire' ? (
+        <ExpiryPresets
+          value={value}
+          set={(seconds) => {
+            setValue(field.key, String(seconds));
+            touch(field.key);
+          }}
+        />
+      ) : null}
+    </>
   );
 }
 

@@ -1,8 +1,10 @@
 /** A generated token (or RTC + RTM pair) with copy buttons, expiry and the equivalent commands. */
-import type { Generated } from '../../../../shared/contract/views.js';
+import type { Ref } from 'react';
 import { CopyButton } from '../../components/CopyButton.js';
 import { ExpiryLine } from '../../components/ExpiryLine.js';
+import type { GenerateResult } from '../../state/generate-context.js';
 import { useNavigation } from '../../state/navigation.js';
+import { ExportPanel } from './ExportPanel.js';
 
 function TokenBlock({ label, token, expiresAt }: { label: string; token: string; expiresAt: number }) {
   const { navigate } = useNavigation();
@@ -28,16 +30,19 @@ function TokenBlock({ label, token, expiresAt }: { label: string; token: string;
 }
 
 export function TokenResult({
-  result,
+  ref,
+  result: made,
   cli,
   curl,
 }: {
-  result: Generated;
+  ref?: Ref<HTMLElement>;
+  result: GenerateResult;
   cli: string;
   curl: { command: string } | { unavailable: string };
 }) {
+  const result = made.value;
   return (
-    <section className="card" aria-label="Result">
+    <section className="card result" aria-label="Result" ref={ref}>
       {'token' in result ? (
         <TokenBlock label="Token" token={result.token} expiresAt={result.expiresAt} />
       ) : (
@@ -73,6 +78,7 @@ export function TokenResult({
       ) : (
         <p className="muted">{curl.unavailable}</p>
       )}
+      <ExportPanel result={made} />
     </section>
   );
 }

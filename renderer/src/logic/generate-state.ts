@@ -1,0 +1,55 @@
+/**
+ * The Generate screen's state as plain data (kept by state/generate-context.tsx): which
+ * errors show, the form a session starts with, a default expiry that arrives later. Free of
+ * React so it is unit-tested under Node.
+ */
+import type { Generated } from '../../../shared/contract/views.js';
+import { EMPTY_FORM, type FieldErrors, type GenerateForm, type KindId } from './generate-form.js';
+
+export interface GenerateResult {
+  value: Generated;
+  form: GenerateForm;
+  profileName: string;
+  appId: string;
+}
+
+export interface GenerateState {
+  form: GenerateForm;
+  /** The profile picked in the form; empty until the user picks one (then the default applies). */
+  profileId: string;
+  /** Field keys the user has left at least once. */
+  touched: Readonly<Record<string, true>>;
+  /** Set by a submit of the current kind: every field's error shows from then on. */
+  submitted: boolean;
+  serverErrors: FieldErrors;
+  failure: string | undefined;
+  results: Partial<Record<KindId, GenerateResult>>;
+}
+
+/** The form a new session starts with; `defaultExpiry` (seconds) fills the expiry box. */
+export function initialForm(defaultExpiry?: number): GenerateForm {
+  if (defaultExpiry === undefined) return EMPTY_FORM;
+  return { ...EMPTY_FORM, values: { ...EMPTY_FORM.values, expire: String(defaultExpiry) } };
+}
+
+/** The state with a new default expiry, unless the box holds something other than the old one. */
+export function withDefaultExpiry(
+  state: GenerateState,
+  previous: number | undefined,
+  next: number | undefined,
+): GenerateState {
+  const text = (seconds: number | undefined) => (seconds === undefined ? '' : String(seconds));
+  if ((state.form.values['expire'] ?? '') !== text(previous)) return state;
+  return { ...state, form: { ...state.form, values: { ...state.form.values, expire: text(next) } } };
+}
+
+/** The errors to show: a field's once it was left, every one after a submit. */
+export function visibleErrors(state: GenerateState, all: FieldErrors): FieldErrors {
+  const errors: FieldErrors = { ...all, ...state.serverErrors };
+  if (state.submitted) return errors;
+  const shown: FieldErrors = {};
+  for (const [key, message] of Object.entries(errors)) {
+    if (key !== 'form' && state.touched[key] === true) shown[key] = message;
+  }
+  return shown;
+}
