@@ -10,6 +10,7 @@ import { ServerController } from '../../electron/handlers/server-controller.js';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security.js';
 import type { ChannelHandlers, EventSink } from '../../shared/app-server/app-server.js';
 import { ProfileStore } from '../../shared/profiles/profile-store.js';
+import { SettingsStore } from '../../shared/settings/settings-store.js';
 
 export interface AppServices {
   handlers: ChannelHandlers;
@@ -22,9 +23,10 @@ export interface AppServices {
 export function createAppServices(): AppServices {
   const profiles = new ProfileStore();
   const server = new ServerController();
+  const settings = new SettingsStore(profiles.home);
   return {
-    handlers: createIpcHandlers({ profiles, server }),
-    subscribeEvents: (send) => createEventSubscriptions(server, send),
+    handlers: createIpcHandlers({ profiles, server, settings }),
+    subscribeEvents: (send) => createEventSubscriptions(server, send, settings),
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,
     dispose: () => server.dispose(),
   };

@@ -1,21 +1,35 @@
-import { IPC_EVENTS, type IpcEvent, type IpcEvents } from '../../shared/contract/index.js';
+import type { IpcEvent, IpcEvents } from '../../shared/contract/index.js';
+import type { SettingsStore } from '../../shared/settings/settings-store.js';
 import type { ServerController } from './server-controller.js';
 
 /** Delivers one main-process event to the renderer (webContents.send, or a test page). */
 export type EventSink = <E extends IpcEvent>(event: E, payload: IpcEvents[E]) => void;
 
+const SERVER_EVENTS = ['server:request', 'server:status'] as const;
+
 /**
  * Forwards every contract event from the services to the renderer. Returns the function
  * that stops forwarding (window closed, test finished).
  */
-export function createEventSubscriptions(server: ServerController, send: EventSink): () => void {
-  const forwarders = IPC_EVENTS.map((event) => {
+export function createEventSubscriptions(
+  server: ServerController,
+  send: EventSink,
+  settings?: SettingsStore,
+): () => void {
+  const forwarders = SERVER_EVENTS.map((event) => {
     const forward = (payload: IpcEvents[typeof event]): void => send(event, payload);
     server.on(event, forward);
     return () => {
       server.off(event, forward);
     };
   });
+  if (settings !== undefined) {
+    const forward = (payload: IpcEvents['settings:changed']): void => send('settings:changed', payload);
+    settings.on('settings:changed', forward);
+    forwarders.push(() => {
+      settings.off('settings:changed', forward);
+    });
+  }
   return () => {
     for (const unsubscribe of forwarders) unsubscribe();
   };

@@ -1,10 +1,12 @@
 import type { ProfileStore } from '../../shared/profiles/profile-store.js';
+import { SettingsStore } from '../../shared/settings/settings-store.js';
 import { decodeWithProfiles } from './decode-handler.js';
 import { diagnoseWithProfiles } from './diagnose-handler.js';
 import { createProfileHandlers } from './profile-handlers.js';
 import { handle, type IpcHandlerMap } from './result.js';
 import type { ServerController } from './server-controller.js';
 import { createServerHandlers } from './server-handlers.js';
+import { createSettingsHandlers } from './settings-handlers.js';
 import { createTokenHandlers } from './token-handlers.js';
 
 export type { IpcHandler, IpcHandlerMap } from './result.js';
@@ -12,6 +14,8 @@ export type { IpcHandler, IpcHandlerMap } from './result.js';
 export interface IpcHandlerDeps {
   profiles: ProfileStore;
   server: ServerController;
+  /** The app's settings (default: settings.json in the profiles' data folder). */
+  settings?: SettingsStore;
 }
 
 /**
@@ -27,5 +31,6 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlerMap {
     'token:decode': handle('token:decode', (input) => decodeWithProfiles(profiles, input)),
     'token:diagnose': handle('token:diagnose', (input) => diagnoseWithProfiles(profiles, input)),
     ...createServerHandlers(profiles, server),
+    ...createSettingsHandlers(deps.settings ?? new SettingsStore(profiles.home)),
   };
 }

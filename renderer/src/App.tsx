@@ -9,13 +9,17 @@ import { DecodeScreen } from './screens/DecodeScreen.js';
 import { GenerateScreen } from './screens/GenerateScreen.js';
 import { ProfilesScreen } from './screens/ProfilesScreen.js';
 import { ServerScreen } from './screens/ServerScreen.js';
+import { SettingsScreen } from './screens/SettingsScreen.js';
+import { SettingsProvider } from './state/settings-context.js';
 
 export function App() {
   return (
     <NavigationProvider>
-      <ProfilesProvider>
-        <Shell />
-      </ProfilesProvider>
+      <SettingsProvider>
+        <ProfilesProvider>
+          <Shell />
+        </ProfilesProvider>
+      </SettingsProvider>
     </NavigationProvider>
   );
 }
@@ -61,5 +65,7 @@ function CurrentScreen({ screen, firstRun }: { screen: Screen; firstRun: boolean
       return <ServerScreen />;
     case 'profiles':
       return <ProfilesScreen firstRun={firstRun} />;
+    case 'settings':
+      return <SettingsScreen />;
   }
 }

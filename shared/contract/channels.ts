@@ -21,8 +21,10 @@ export const IPC_CHANNELS = [
   'server:status',
   'server:log',
   'server:log-clear',
+  'settings:get',
+  'settings:set',
 ] as const;
 export type IpcChannel = (typeof IPC_CHANNELS)[number];
 
-export const IPC_EVENTS = ['server:request', 'server:status'] as const;
+export const IPC_EVENTS = ['server:request', 'server:status', 'settings:changed'] as const;
 export type IpcEvent = (typeof IPC_EVENTS)[number];

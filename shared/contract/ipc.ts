@@ -5,6 +5,7 @@ import { kindIdSchema } from '../token/kinds/registry.js';
 import { diagnoseRequestSchema, diagnosisSchema } from './doctor.js';
 import { IPC_CHANNELS, IPC_EVENTS, type IpcChannel, type IpcEvent } from './channels.js';
 import { appCertificateSchema, appIdSchema, hostSchema, portSchema } from './fields.js';
+import { settingsPatchSchema, settingsSchema } from './settings.js';
 import {
   decodeViewSchema,
   generatedSchema,
@@ -140,6 +141,9 @@ export const ipcContract = {
   /** The latest requests served (kept in main, so leaving the screen loses nothing), oldest first. */
   'server:log': { request: noRequestSchema, response: z.array(requestLogEntrySchema) },
   'server:log-clear': { request: noRequestSchema, response: z.object({ cleared: z.literal(true) }) },
+  'settings:get': { request: noRequestSchema, response: settingsSchema },
+  /** Only the fields that change; answers with the settings now in force. */
+  'settings:set': { request: settingsPatchSchema, response: settingsSchema },
 } as const satisfies Record<IpcChannel, { request: z.core.$ZodType; response: z.core.$ZodType }>;
 
 export { IPC_CHANNELS, IPC_EVENTS, type IpcChannel, type IpcEvent };
@@ -159,6 +163,7 @@ export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: ErrorInf
 export const ipcEventContract = {
   'server:request': requestLogEntrySchema,
   'server:status': serverStatusSchema,
+  'settings:changed': settingsSchema,
 } as const satisfies Record<IpcEvent, z.core.$ZodType>;
 export type IpcEvents = { [E in IpcEvent]: z.output<(typeof ipcEventContract)[E]> };
 

@@ -13,6 +13,7 @@ import { ServerController } from '../../electron/handlers/server-controller.js';
 import { isAppPage } from '../../electron/security.js';
 import { IPC_CHANNELS, type IpcChannel } from '../../shared/contract/index.js';
 import { ProfileStore } from '../../shared/profiles/profile-store.js';
+import { SettingsStore } from '../../shared/settings/settings-store.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 import { removeAll, tempHome } from '../profiles/keychain-env.js';
 import { EMIT_FUNCTION, INVOKE_BINDING, bridgeScript } from './bridge-script.js';
@@ -54,6 +55,7 @@ export interface AppSession {
   site: StaticSite;
   profiles: ProfileStore;
   server: ServerController;
+  settings: SettingsStore;
   handlers: IpcHandlerMap;
   home: string;
   /** Every response the handlers sent to the page, for leak checks. */
@@ -73,7 +75,8 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
   const { home, cleanup } = tempHome('atd-ui');
   const profiles = options.profiles ?? new ProfileStore({ home });
   const server = new ServerController();
-  const handlers = createIpcHandlers({ profiles, server });
+  const settings = new SettingsStore(profiles.home);
+  const handlers = createIpcHandlers({ profiles, server, settings });
   const site = await serveStatic(RENDERER_DIR);
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',
@@ -102,15 +105,19 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
     if (message.type() === 'error') pageErrors.push(message.text());
   });
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  const stopEvents = createEventSubscriptions(server, (event, payload) => {
-    page
-      .evaluate(
-        ([name, data]) =>
-          (window as unknown as Record<string, (e: unknown, p: unknown) => void>)[name]?.(data[0], data[1]),
-        [EMIT_FUNCTION, [event, payload]] as const,
-      )
-      .catch(() => undefined);
-  });
+  const stopEvents = createEventSubscriptions(
+    server,
+    (event, payload) => {
+      page
+        .evaluate(
+          ([name, data]) =>
+            (window as unknown as Record<string, (e: unknown, p: unknown) => void>)[name]?.(data[0], data[1]),
+          [EMIT_FUNCTION, [event, payload]] as const,
+        )
+        .catch(() => undefined);
+    },
+    settings,
+  );
   await page.goto(site.url);
 
   return {
@@ -119,6 +126,7 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
     site,
     profiles,
     server,
+    settings,
     handlers,
     home,
     responses,

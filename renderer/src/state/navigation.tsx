@@ -4,7 +4,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
-export const SCREENS = ['generate', 'decode', 'server', 'profiles'] as const;
+export const SCREENS = ['generate', 'decode', 'server', 'profiles', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export const SCREEN_TITLES: Record<Screen, string> = {
@@ -12,6 +12,7 @@ export const SCREEN_TITLES: Record<Screen, string> = {
   decode: 'Decode',
   server: 'Local server',
   profiles: 'Profiles',
+  settings: 'Settings',
 };
 
 export function screenFromHash(hash: string): Screen | undefined {
