@@ -4,10 +4,11 @@
  * (handlers/, security.ts, window-state.ts, ipc-registration.ts) that run under Node.
  */
 import '../shared/zod-english.js';
-import { BrowserWindow, Menu, app, ipcMain, net, protocol, screen, session, shell } from 'electron';
+import { BrowserWindow, Menu, app, ipcMain, protocol, screen, session, shell } from 'electron';
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../shared/profiles/data-dir.js';
 import { ProfileStore } from '../shared/profiles/profile-store.js';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/contract/settings.js';
@@ -47,9 +48,12 @@ function serveRenderer(): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const target = resolveAppPath(request.url, rendererDir);
     if (!target.ok) return new Response(null, { status: target.status });
-    const file = await net.fetch(pathToFileURL(target.path).href).catch(() => undefined);
-    if (file === undefined || !file.ok) return new Response(null, { status: 404 });
-    return new Response(file.body, { headers: appResponseHeaders(target.contentType, CONTENT_SECURITY_POLICY) });
+    // Read directly (Electron's fs reads inside the asar), so no file: privilege is needed.
+    const body = await readFile(target.path).catch(() => undefined);
+    if (body === undefined) return new Response(null, { status: 404 });
+    return new Response(new Uint8Array(body), {
+      headers: appResponseHeaders(target.contentType, CONTENT_SECURITY_POLICY),
+    });
   });
 }
 
