@@ -35,6 +35,7 @@ const settings = new SettingsStore(defaultDataDir());
 // Kept current by the store's event, so the close handler can decide synchronously.
 let currentSettings: Settings = DEFAULT_SETTINGS;
 let quitting = false;
+let started = false;
 let mainWindow: BrowserWindow | undefined;
 // Held for the app's lifetime: a tray that is garbage-collected disappears from the menu bar.
 let tray: ReturnType<typeof installTray> | undefined;
@@ -161,7 +162,6 @@ function installMenu(): void {
 
 async function start(): Promise<void> {
   const profiles = new ProfileStore();
-  currentSettings = await settings.get();
   settings.on('settings:changed', (next) => {
     currentSettings = next;
   });
@@ -181,7 +181,10 @@ async function start(): Promise<void> {
     quit: () => app.quit(),
     defaultPort: () => currentSettings.defaultPort,
   });
-  void startServerAtLaunch(handlers);
+  started = true;
+  // Everything above is registered before the first await, so the window never loads before app:// is served.
+  currentSettings = await settings.get();
+  await startServerAtLaunch(handlers);
 }
 
 /** "Start the server at launch": a refused start (port in use, no profile) is shown on the Local server screen. */
@@ -227,14 +230,13 @@ app.on('web-contents-created', (_event, contents) => {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // Also brings back a window hidden to the tray (Settings: keep the server running on close).
   app.on('second-instance', () => {
-    if (mainWindow === undefined) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+    if (started) showWindow();
   });
   app.on('window-all-closed', () => app.quit());
   app.on('activate', () => {
-    if (mainWindow === undefined && app.isReady()) mainWindow = createWindow();
+    if (started) showWindow();
   });
   void app.whenReady().then(start);
 }
