@@ -4,13 +4,17 @@
  * (handlers/, security.ts, window-state.ts, ipc-registration.ts) that run under Node.
  */
 import '../shared/zod-english.js';
-import { BrowserWindow, Menu, app, ipcMain, screen, session, shell } from 'electron';
+import { BrowserWindow, Menu, app, ipcMain, protocol, screen, session, shell } from 'electron';
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../shared/profiles/data-dir.js';
 import { TokenHistory } from '../shared/history/token-history.js';
 import { ProfileStore } from '../shared/profiles/profile-store.js';
+import { DEFAULT_SETTINGS, type Settings } from '../shared/contract/settings.js';
+import { SettingsStore } from '../shared/settings/settings-store.js';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, appResponseHeaders, resolveAppPath } from './app-scheme.js';
 import { devToolsAllowed, rendererUrlOverride } from './dev-tools.js';
 import { createEventSubscriptions } from './handlers/event-subscriptions.js';
 import { createIpcHandlers } from './handlers/ipc-handlers.js';
@@ -18,14 +22,23 @@ import { ServerController } from './handlers/server-controller.js';
 import { registerIpcHandlers } from './ipc-registration.js';
 import { buildMenuTemplate, readmeUrl } from './menu.js';
 import { CONTENT_SECURITY_POLICY, decideNavigation, decideWindowOpen, isPermissionAllowed } from './security.js';
+import { closeAction, launchStartRequest } from './shell-settings.js';
 import { installTray } from './tray.js';
 import { MIN_WINDOW_SIZE, loadWindowState, saveWindowState, windowStatePath } from './window-state.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const appUrl = rendererUrlOverride(process.env, app) ?? pathToFileURL(join(here, '../renderer/index.html')).href;
+const rendererDir = join(here, '../renderer');
+const appUrl = rendererUrlOverride(process.env, app) ?? APP_URL;
+// Must happen before 'ready'; the scheme gets an origin and fetch, never a CSP bypass.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 const server = new ServerController();
 // This run's generated tokens: memory only, gone when the app quits.
 const history = new TokenHistory();
+const settings = new SettingsStore(defaultDataDir());
+// Kept current by the store's event, so the close handler can decide synchronously.
+let currentSettings: Settings = DEFAULT_SETTINGS;
+let quitting = false;
+let started = false;
 let mainWindow: BrowserWindow | undefined;
 // Held for the app's lifetime: a tray that is garbage-collected disappears from the menu bar.
 let tray: ReturnType<typeof installTray> | undefined;
@@ -34,8 +47,22 @@ function openExternal(url: string | undefined): void {
   if (url !== undefined) void shell.openExternal(url);
 }
 
+/** app://desk/…: only files of the renderer folder (resolveAppPath), each with the app's policy. */
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const target = resolveAppPath(request.url, rendererDir);
+    if (!target.ok) return new Response(null, { status: target.status });
+    // Read directly (Electron's fs reads inside the asar), so no file: privilege is needed.
+    const body = await readFile(target.path).catch(() => undefined);
+    if (body === undefined) return new Response(null, { status: 404 });
+    return new Response(new Uint8Array(body), {
+      headers: appResponseHeaders(target.contentType, CONTENT_SECURITY_POLICY),
+    });
+  });
+}
+
 function applySessionPolicy(): void {
-  // file: pages get no response headers, so the renderer's meta tag carries the same policy.
+  // For a dev server's pages; app:// responses carry the policy themselves (and the meta tag repeats it).
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
@@ -76,7 +103,16 @@ function createWindow(): BrowserWindow {
   });
   if (state.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
-  window.on('close', () => saveWindowState(statePath, window.getNormalBounds(), window.isMaximized()));
+  window.on('close', (event) => {
+    const serverRunning = server.status().state === 'listening';
+    const { keepServerRunningOnClose } = currentSettings;
+    if (closeAction({ keepServerRunningOnClose, serverRunning, quitting }) === 'hide') {
+      event.preventDefault();
+      window.hide();
+      return;
+    }
+    saveWindowState(statePath, window.getNormalBounds(), window.isMaximized());
+  });
 
   const contents = window.webContents;
   contents.on('will-navigate', (event) => {
@@ -95,7 +131,7 @@ function createWindow(): BrowserWindow {
     (event, payload) => {
       if (!contents.isDestroyed()) contents.send(event, payload);
     },
-    history,
+    { history, settings },
   );
   window.on('closed', () => {
     unsubscribe();
@@ -127,9 +163,13 @@ function installMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const profiles = new ProfileStore();
-  const handlers = createIpcHandlers({ profiles, server, history });
+  settings.on('settings:changed', (next) => {
+    currentSettings = next;
+  });
+  const handlers = createIpcHandlers({ profiles, server, history, settings });
+  serveRenderer();
   registerIpcHandlers(ipcMain, handlers, appUrl, (channel, frameUrl) => {
     console.warn(`refused IPC ${channel} from ${frameUrl ?? 'a closed frame'}`);
   });
@@ -142,7 +182,20 @@ function start(): void {
     handlers,
     open: showWindow,
     quit: () => app.quit(),
+    defaultPort: () => currentSettings.defaultPort,
   });
+  started = true;
+  // Everything above is registered before the first await, so the window never loads before app:// is served.
+  currentSettings = await settings.get();
+  await startServerAtLaunch(handlers);
+}
+
+/** "Start the server at launch": a refused start (port in use, no profile) is shown on the Local server screen. */
+async function startServerAtLaunch(handlers: ReturnType<typeof createIpcHandlers>): Promise<void> {
+  if (!currentSettings.startServerAtLaunch) return;
+  const listed = await handlers['profiles:list'](undefined);
+  const plan = launchStartRequest(currentSettings, listed.ok ? listed.value.profiles : []);
+  if (plan.kind === 'start') await handlers['server:start'](plan.request);
 }
 
 function showWindow(): void {
@@ -156,6 +209,9 @@ function showWindow(): void {
 
 // The local server must be closed before the process exits, so quitting waits for it once.
 let serverClosed = false;
+app.on('before-quit', () => {
+  quitting = true;
+});
 app.on('will-quit', (event) => {
   if (serverClosed) return;
   event.preventDefault();
@@ -177,14 +233,13 @@ app.on('web-contents-created', (_event, contents) => {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // Also brings back a window hidden to the tray (Settings: keep the server running on close).
   app.on('second-instance', () => {
-    if (mainWindow === undefined) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+    if (started) showWindow();
   });
   app.on('window-all-closed', () => app.quit());
   app.on('activate', () => {
-    if (mainWindow === undefined && app.isReady()) mainWindow = createWindow();
+    if (started) showWindow();
   });
   void app.whenReady().then(start);
 }

@@ -42,7 +42,8 @@ function parseUrl(value: string): URL | undefined {
 
 /**
  * Whether a URL is the app's own page. For file: pages the origin is opaque ("null"), so
- * the file path must match; for an http dev server, the origin. Query and hash are the
+ * the file path must match; for app:// (the packaged renderer), its host; for an http dev
+ * server, the origin. Query and hash are the
  * page's own business (the renderer routes with the hash).
  */
 export function isAppPage(url: string, appUrl: string): boolean {
@@ -52,6 +53,8 @@ export function isAppPage(url: string, appUrl: string): boolean {
   if (app.protocol === 'file:') {
     return target.protocol === 'file:' && target.host === app.host && target.pathname === app.pathname;
   }
+  // A custom scheme's origin reads "null" in Node; the app:// host is the app's origin.
+  if (app.protocol === 'app:') return target.protocol === 'app:' && target.host === app.host;
   return target.origin === app.origin && target.origin !== 'null';
 }
 

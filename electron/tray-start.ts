@@ -10,11 +10,16 @@ export const TRAY_DEFAULT_PORT = 8080;
 
 export type TrayStart = { kind: 'start'; request: IpcRequest<'server:start'> } | { kind: 'no-profile' };
 
-export function trayStartRequest(profiles: readonly ProfileView[], lastPort: number | undefined): TrayStart {
+/** `defaultPort` is the one chosen in Settings, used until the server has run on some port. */
+export function trayStartRequest(
+  profiles: readonly ProfileView[],
+  lastPort: number | undefined,
+  defaultPort: number = TRAY_DEFAULT_PORT,
+): TrayStart {
   const profile = profiles.find((candidate) => candidate.isDefault) ?? profiles[0];
   if (profile === undefined) return { kind: 'no-profile' };
   return {
     kind: 'start',
-    request: { profileIds: [profile.id], port: lastPort ?? TRAY_DEFAULT_PORT, host: '127.0.0.1', corsOrigins: '' },
+    request: { profileIds: [profile.id], port: lastPort ?? defaultPort, host: '127.0.0.1', corsOrigins: '' },
   };
 }

@@ -16,6 +16,8 @@ export interface TrayOptions {
   /** Shows the window (where a missing profile or a refused start is explained). */
   open: () => void;
   quit: () => void;
+  /** The port chosen in Settings, for a start before the server has run this session. */
+  defaultPort: () => number;
 }
 
 export function installTray(options: TrayOptions): Tray {
@@ -25,7 +27,7 @@ export function installTray(options: TrayOptions): Tray {
 
   const start = async (): Promise<void> => {
     const listed = await handlers['profiles:list'](undefined);
-    const plan = trayStartRequest(listed.ok ? listed.value.profiles : [], lastPort);
+    const plan = trayStartRequest(listed.ok ? listed.value.profiles : [], lastPort, options.defaultPort());
     if (plan.kind === 'no-profile') return options.open();
     const started = await handlers['server:start'](plan.request);
     // A refused start (port in use, keychain locked) is explained in the window.

@@ -11,6 +11,7 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/security.js';
 import type { ChannelHandlers, EventSink } from '../../shared/app-server/app-server.js';
 import { TokenHistory } from '../../shared/history/token-history.js';
 import { ProfileStore } from '../../shared/profiles/profile-store.js';
+import { SettingsStore } from '../../shared/settings/settings-store.js';
 
 export interface AppServices {
   handlers: ChannelHandlers;
@@ -24,9 +25,10 @@ export function createAppServices(): AppServices {
   const profiles = new ProfileStore();
   const server = new ServerController();
   const history = new TokenHistory();
+  const settings = new SettingsStore(profiles.home);
   return {
-    handlers: createIpcHandlers({ profiles, server, history }),
-    subscribeEvents: (send) => createEventSubscriptions(server, send, history),
+    handlers: createIpcHandlers({ profiles, server, history, settings }),
+    subscribeEvents: (send) => createEventSubscriptions(server, send, { history, settings }),
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,
     dispose: () => server.dispose(),
   };

@@ -1,11 +1,18 @@
 import type { IpcEvent, IpcEvents } from '../../shared/contract/index.js';
 import type { TokenHistory } from '../../shared/history/token-history.js';
+import type { SettingsStore } from '../../shared/settings/settings-store.js';
 import type { ServerController } from './server-controller.js';
 
 /** Delivers one main-process event to the renderer (webContents.send, or a test page). */
 export type EventSink = <E extends IpcEvent>(event: E, payload: IpcEvents[E]) => void;
 
 const SERVER_EVENTS = ['server:request', 'server:status'] as const satisfies readonly IpcEvent[];
+
+/** The services besides the server whose changes the renderer follows, where the door has them. */
+export interface EventSources {
+  history?: TokenHistory | undefined;
+  settings?: SettingsStore | undefined;
+}
 
 /**
  * Forwards every contract event from the services to the renderer. Returns the function
@@ -14,7 +21,7 @@ const SERVER_EVENTS = ['server:request', 'server:status'] as const satisfies rea
 export function createEventSubscriptions(
   server: ServerController,
   send: EventSink,
-  history?: TokenHistory,
+  sources: EventSources = {},
 ): () => void {
   const forwarders = SERVER_EVENTS.map((event) => {
     const forward = (payload: IpcEvents[typeof event]): void => send(event, payload);
@@ -23,7 +30,15 @@ export function createEventSubscriptions(
       server.off(event, forward);
     };
   });
+  const { history, settings } = sources;
   if (history !== undefined) forwarders.push(history.onChange((entries) => send('history:changed', [...entries])));
+  if (settings !== undefined) {
+    const forward = (payload: IpcEvents['settings:changed']): void => send('settings:changed', payload);
+    settings.on('settings:changed', forward);
+    forwarders.push(() => {
+      settings.off('settings:changed', forward);
+    });
+  }
   return () => {
     for (const unsubscribe of forwarders) unsubscribe();
   };

@@ -1,4 +1,5 @@
 import type { ProfileStore } from '../../shared/profiles/profile-store.js';
+import { SettingsStore } from '../../shared/settings/settings-store.js';
 import { decodeWithProfiles } from './decode-handler.js';
 import { diagnoseWithProfiles } from './diagnose-handler.js';
 import { TokenHistory } from '../../shared/history/token-history.js';
@@ -7,6 +8,7 @@ import { createProfileHandlers } from './profile-handlers.js';
 import { handle, type IpcHandlerMap } from './result.js';
 import type { ServerController } from './server-controller.js';
 import { createServerHandlers } from './server-handlers.js';
+import { createSettingsHandlers } from './settings-handlers.js';
 import { createTokenHandlers } from './token-handlers.js';
 
 export type { IpcHandler, IpcHandlerMap } from './result.js';
@@ -16,6 +18,8 @@ export interface IpcHandlerDeps {
   server: ServerController;
   /** This run's generated tokens; pass the one whose events you forward (a private one otherwise). */
   history?: TokenHistory;
+  /** The app's settings (default: settings.json in the profiles' data folder). */
+  settings?: SettingsStore;
 }
 
 /**
@@ -33,5 +37,6 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlerMap {
     'token:diagnose': handle('token:diagnose', (input) => diagnoseWithProfiles(profiles, input)),
     ...createServerHandlers(profiles, server),
     ...createHistoryHandlers(history),
+    ...createSettingsHandlers(deps.settings ?? new SettingsStore(profiles.home)),
   };
 }

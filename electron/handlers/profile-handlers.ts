@@ -45,11 +45,12 @@ function toKeychainView(status: KeychainStatus): KeychainStatus {
 export function createProfileHandlers(store: ProfileStore): Pick<IpcHandlerMap, ProfileChannel> {
   return {
     'profiles:list': handle('profiles:list', async () => {
-      const { profiles, problems } = await store.list();
+      // The keychain probe and the list do not depend on each other: neither waits for the other.
+      const [{ profiles, problems }, keychain] = await Promise.all([store.list(), store.keychainStatus()]);
       return {
         profiles: profiles.map((profile) => toView(profile, profile.hasSecondaryCertificate ?? false)),
         problems: problems.map(toProblemView),
-        keychain: toKeychainView(await store.keychainStatus()),
+        keychain: toKeychainView(keychain),
       };
     }),
     // A profile added over IPC has no secondary certificate yet.

@@ -12,15 +12,19 @@ import { GenerateScreen } from './screens/GenerateScreen.js';
 import { HistoryScreen } from './screens/HistoryScreen.js';
 import { ProfilesScreen } from './screens/ProfilesScreen.js';
 import { ServerScreen } from './screens/ServerScreen.js';
+import { SettingsScreen } from './screens/SettingsScreen.js';
+import { SettingsProvider } from './state/settings-context.js';
 
 export function App() {
   return (
     <NavigationProvider>
-      <ProfilesProvider>
-        <GenerateProvider>
-          <Shell />
-        </GenerateProvider>
-      </ProfilesProvider>
+      <SettingsProvider>
+        <ProfilesProvider>
+          <GenerateProvider>
+            <Shell />
+          </GenerateProvider>
+        </ProfilesProvider>
+      </SettingsProvider>
     </NavigationProvider>
   );
 }
@@ -69,5 +73,7 @@ function CurrentScreen({ screen, firstRun }: { screen: Screen; firstRun: boolean
       return <ServerScreen />;
     case 'profiles':
       return <ProfilesScreen firstRun={firstRun} />;
+    case 'settings':
+      return <SettingsScreen />;
   }
 }

@@ -23,8 +23,10 @@ export const IPC_CHANNELS = [
   'server:log-clear',
   'history:list',
   'history:clear',
+  'settings:get',
+  'settings:set',
 ] as const;
 export type IpcChannel = (typeof IPC_CHANNELS)[number];
 
-export const IPC_EVENTS = ['server:request', 'server:status', 'history:changed'] as const;
+export const IPC_EVENTS = ['server:request', 'server:status', 'history:changed', 'settings:changed'] as const;
 export type IpcEvent = (typeof IPC_EVENTS)[number];

@@ -6,6 +6,7 @@ import { diagnoseRequestSchema, diagnosisSchema } from './doctor.js';
 import { IPC_CHANNELS, IPC_EVENTS, type IpcChannel, type IpcEvent } from './channels.js';
 import { historyListSchema } from './history.js';
 import { appCertificateSchema, appIdSchema, hostSchema, portSchema } from './fields.js';
+import { settingsPatchSchema, settingsSchema } from './settings.js';
 import {
   decodeViewSchema,
   generatedSchema,
@@ -144,6 +145,9 @@ export const ipcContract = {
   /** This run's generated tokens, newest first (main's memory only, at most 200). */
   'history:list': { request: noRequestSchema, response: historyListSchema },
   'history:clear': { request: noRequestSchema, response: z.object({ cleared: z.literal(true) }) },
+  'settings:get': { request: noRequestSchema, response: settingsSchema },
+  /** Only the fields that change; answers with the settings now in force. */
+  'settings:set': { request: settingsPatchSchema, response: settingsSchema },
 } as const satisfies Record<IpcChannel, { request: z.core.$ZodType; response: z.core.$ZodType }>;
 
 export { IPC_CHANNELS, IPC_EVENTS, type IpcChannel, type IpcEvent };
@@ -165,6 +169,7 @@ export const ipcEventContract = {
   'server:status': serverStatusSchema,
   /** The whole history after every change (a token generated, the list cleared). */
   'history:changed': historyListSchema,
+  'settings:changed': settingsSchema,
 } as const satisfies Record<IpcEvent, z.core.$ZodType>;
 export type IpcEvents = { [E in IpcEvent]: z.output<(typeof ipcEventContract)[E]> };
 

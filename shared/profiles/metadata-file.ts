@@ -21,6 +21,12 @@ const storedProfileSchema = z
     name: z.string().min(1),
     appId: appIdSchema,
     createdAt: z.string().refine((value) => !Number.isNaN(Date.parse(value))),
+    /**
+     * Whether a secondary certificate is saved in the keychain, kept here so listing profiles
+     * never asks the keychain per profile. Absent in files written before it existed: list()
+     * fills it in from one keychain search.
+     */
+    hasSecondaryCertificate: z.boolean().optional(),
   })
   // Deliberately no certificate field: the file holds metadata only, and .strict()
   // refuses a file that carries anything else per profile.

@@ -22,6 +22,7 @@ import {
 } from './metadata-file.js';
 import { withMetadataLock } from './metadata-lock.js';
 import { findProfile, profileNameSchema, sameName } from './profile-name.js';
+import { fillSecondaryFlags, lacksSecondaryFlags, withSecondaryFlag } from './secondary-flags.js';
 
 export type { ProfileProblem } from './keychain-problems.js';
 
@@ -33,7 +34,10 @@ export interface Profile {
   /** ISO 8601 time the profile was added. */
   createdAt: string;
   isDefault: boolean;
-  /** Set by list() when the keychain answered: whether a secondary certificate is saved. */
+  /**
+   * Whether a secondary certificate is saved, as recorded in profiles.json; undefined only for
+   * a file from before the flag existed that list() could not yet fill in from the keychain.
+   */
   hasSecondaryCertificate?: boolean;
 }
 
@@ -81,6 +85,11 @@ export class ProfileStore {
     this.keychain = options.keychain ?? new OsKeychain();
   }
 
+  /**
+   * The profiles with their secondary flag from profiles.json, and what one keychain search
+   * finds wrong (missing or orphan entries): never a keychain call per profile, except to
+   * double-check an entry the search did not return.
+   */
   list(): Promise<{ profiles: Profile[]; problems: ProfileProblem[] }> {
     return this.exclusive(async () => {
       let metadata = emptyMetadata();
@@ -96,13 +105,9 @@ export class ProfileStore {
       }));
       const report = await compareWithKeychain(metadata, this.keychain);
       problems.push(...report.problems);
-      const profiles = metadata.profiles.map((p) => {
-        const profile = view(p, metadata);
-        return report.withSecondary === undefined
-          ? profile
-          : { ...profile, hasSecondaryCertificate: report.withSecondary.has(p.id) };
-      });
-      return { profiles, problems };
+      if (report.withSecondary !== undefined)
+        metadata = await this.recordSecondaryFlags(metadata, report.withSecondary);
+      return { profiles: metadata.profiles.map((p) => view(p, metadata)), problems };
     });
   }
 
@@ -123,7 +128,13 @@ export class ProfileStore {
     const { name, appId, appCertificate, secondaryCertificate } = parseInput(addSchema, input);
     return this.exclusive(async () => {
       this.refuseDuplicate(await this.file.read(), name);
-      const profile: StoredProfile = { id: randomUUID(), name, appId, createdAt: new Date().toISOString() };
+      const profile: StoredProfile = {
+        id: randomUUID(),
+        name,
+        appId,
+        createdAt: new Date().toISOString(),
+        hasSecondaryCertificate: secondaryCertificate !== undefined,
+      };
       await this.keychain.set(profile.id, appCertificate);
       try {
         if (secondaryCertificate !== undefined)
@@ -175,16 +186,21 @@ export class ProfileStore {
 
   async setSecondaryCertificate(nameOrId: string, appCertificate: string): Promise<Profile> {
     const certificate = parseInput(certificateSchema, { appCertificate }).appCertificate;
-    return this.change(async (metadata) => {
+    return this.change(async (metadata, commit) => {
       const profile = this.find(metadata, nameOrId);
       await this.keychain.set(secondaryAccount(profile.id), certificate);
-      return { ...view(profile, metadata), hasSecondaryCertificate: true };
+      return this.commitSecondaryFlag(metadata, profile, true, commit);
     });
   }
 
   /** True when there was a secondary certificate to delete. */
   removeSecondaryCertificate(nameOrId: string): Promise<boolean> {
-    return this.change(async (metadata) => this.keychain.delete(secondaryAccount(this.find(metadata, nameOrId).id)));
+    return this.change(async (metadata, commit) => {
+      const profile = this.find(metadata, nameOrId);
+      const deleted = await this.keychain.delete(secondaryAccount(profile.id));
+      await this.commitSecondaryFlag(metadata, profile, false, commit);
+      return deleted;
+    });
   }
 
   /**
@@ -193,10 +209,10 @@ export class ProfileStore {
    * verify) until it is removed. A failed second step puts the first back.
    */
   rotate(nameOrId: string): Promise<Profile> {
-    return this.change(async (metadata) => {
+    return this.change(async (metadata, commit) => {
       const profile = this.find(metadata, nameOrId);
       await swapCertificates(this.keychain, profile, await this.certificateOf(profile));
-      return { ...view(profile, metadata), hasSecondaryCertificate: true };
+      return this.commitSecondaryFlag(metadata, profile, true, commit);
     });
   }
 
@@ -275,10 +291,11 @@ export class ProfileStore {
     });
   }
 
-  /** Whether a secondary certificate is saved (without reading the primary, which may be missing). */
+  /** Whether a secondary certificate is saved: the flag in profiles.json, the keychain for an old file. */
   hasSecondaryCertificate(nameOrId: string): Promise<boolean> {
     return this.exclusive(async () => {
       const profile = this.find(await this.file.read(), nameOrId);
+      if (profile.hasSecondaryCertificate !== undefined) return profile.hasSecondaryCertificate;
       return (await this.keychain.get(secondaryAccount(profile.id))) !== undefined;
     });
   }
@@ -293,6 +310,35 @@ export class ProfileStore {
       return { available: true };
     } catch (error) {
       return { available: false, message: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /** Writes the secondary flag after the keychain changed (an unchanged file is not rewritten). */
+  private async commitSecondaryFlag(
+    metadata: Metadata,
+    profile: StoredProfile,
+    flag: boolean,
+    commit: (next: Metadata) => Promise<void>,
+  ): Promise<Profile> {
+    const next = withSecondaryFlag(metadata, profile.id, flag);
+    if (profile.hasSecondaryCertificate !== flag) await commit(next);
+    return view({ ...profile, hasSecondaryCertificate: flag }, next);
+  }
+
+  /**
+   * A file from before the flag existed gets it from the keychain search once, written back
+   * under the lock; a folder that cannot be written still lists, with the flags found now.
+   */
+  private async recordSecondaryFlags(metadata: Metadata, withSecondary: Set<string>): Promise<Metadata> {
+    if (!lacksSecondaryFlags(metadata)) return metadata;
+    try {
+      return await this.locked(async (current, commit) => {
+        const next = fillSecondaryFlags(current, withSecondary);
+        await commit(next);
+        return next;
+      });
+    } catch {
+      return fillSecondaryFlags(metadata, withSecondary);
     }
   }
 
@@ -361,6 +407,9 @@ function view(profile: StoredProfile, metadata: Metadata): Profile {
     appId: profile.appId,
     createdAt: profile.createdAt,
     isDefault: profile.id === metadata.defaultProfileId,
+    ...(profile.hasSecondaryCertificate === undefined
+      ? {}
+      : { hasSecondaryCertificate: profile.hasSecondaryCertificate }),
   };
 }
 

@@ -129,6 +129,7 @@ describe('electron-builder.yml', () => {
       enableCookieEncryption: true,
       onlyLoadAppFromAsar: true,
       enableEmbeddedAsarIntegrityValidation: true,
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 

@@ -14,6 +14,7 @@ import { isAppPage } from '../../electron/security.js';
 import { IPC_CHANNELS, type IpcChannel } from '../../shared/contract/index.js';
 import { TokenHistory } from '../../shared/history/token-history.js';
 import { ProfileStore } from '../../shared/profiles/profile-store.js';
+import { SettingsStore } from '../../shared/settings/settings-store.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 import { removeAll, tempHome } from '../profiles/keychain-env.js';
 import { EMIT_FUNCTION, INVOKE_BINDING, bridgeScript } from './bridge-script.js';
@@ -57,6 +58,7 @@ export interface AppSession {
   server: ServerController;
   /** This window's token history (main's memory). */
   history: TokenHistory;
+  settings: SettingsStore;
   handlers: IpcHandlerMap;
   home: string;
   /** Every response the handlers sent to the page, for leak checks. */
@@ -77,7 +79,8 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
   const profiles = options.profiles ?? new ProfileStore({ home });
   const server = new ServerController();
   const history = new TokenHistory();
-  const handlers = createIpcHandlers({ profiles, server, history });
+  const settings = new SettingsStore(profiles.home);
+  const handlers = createIpcHandlers({ profiles, server, history, settings });
   const site = await serveStatic(RENDERER_DIR);
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',
@@ -117,7 +120,7 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
         )
         .catch(() => undefined);
     },
-    history,
+    { history, settings },
   );
   await page.goto(site.url);
 
@@ -128,6 +131,7 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
     profiles,
     server,
     history,
+    settings,
     handlers,
     home,
     responses,

@@ -2,7 +2,8 @@
  * Screenshots of each screen, taken by the e2e tests that reach that state. `npm run screenshots`
  * (SCREENSHOTS=1) writes them to docs/screenshots for the README; a plain `npm test` takes them
  * too, so the capture path stays tested, but into a temporary folder: the tests never change
- * tracked files.
+ * tracked files. Taken: generate, decode, server, profiles and settings (settings.test.ts), each
+ * `-light` and `-dark`.
  */
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -4,7 +4,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
-export const SCREENS = ['generate', 'decode', 'history', 'server', 'profiles'] as const;
+export const SCREENS = ['generate', 'decode', 'history', 'server', 'profiles', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export const SCREEN_TITLES: Record<Screen, string> = {
@@ -13,6 +13,7 @@ export const SCREEN_TITLES: Record<Screen, string> = {
   history: 'History',
   server: 'Local server',
   profiles: 'Profiles',
+  settings: 'Settings',
 };
 
 export function screenFromHash(hash: string): Screen | undefined {
