@@ -2,7 +2,7 @@
  * The window: a navigation rail and the current screen. With no profile saved yet, the
  * app opens on Profiles and says why, since nothing else works without one.
  */
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { ProfilesProvider, useProfiles } from './state/profiles-context.js';
 import { GenerateProvider } from './state/generate-context.js';
 import { useFocusAfterNavigation } from './state/focus-after-navigation.js';
@@ -13,20 +13,26 @@ import { HistoryScreen } from './screens/HistoryScreen.js';
 import { ProfilesScreen } from './screens/ProfilesScreen.js';
 import { ServerScreen } from './screens/ServerScreen.js';
 import { SettingsScreen } from './screens/SettingsScreen.js';
-import { SettingsProvider } from './state/settings-context.js';
+import { SettingsProvider, useSettings } from './state/settings-context.js';
 
 export function App() {
   return (
     <NavigationProvider>
       <SettingsProvider>
         <ProfilesProvider>
-          <GenerateProvider>
+          <GenerateWithSettings>
             <Shell />
-          </GenerateProvider>
+          </GenerateWithSettings>
         </ProfilesProvider>
       </SettingsProvider>
     </NavigationProvider>
   );
+}
+
+/** New forms start with the expiry chosen in Settings. */
+function GenerateWithSettings({ children }: { children: ReactNode }) {
+  const { settings } = useSettings();
+  return <GenerateProvider defaultExpiry={settings.defaultExpirySeconds}>{children}</GenerateProvider>;
 }
 
 function Shell() {
@@ -62,13 +68,14 @@ function Shell() {
 }
 
 function CurrentScreen({ screen, firstRun }: { screen: Screen; firstRun: boolean }) {
+  const { settings } = useSettings();
   switch (screen) {
     case 'generate':
       return <GenerateScreen />;
     case 'decode':
       return <DecodeScreen />;
     case 'history':
-      return <HistoryScreen />;
+      return <HistoryScreen timeDisplay={settings.timeDisplay} />;
     case 'server':
       return <ServerScreen />;
     case 'profiles':
