@@ -9,12 +9,16 @@ import { DecodeScreen } from './screens/DecodeScreen.js';
 import { GenerateScreen } from './screens/GenerateScreen.js';
 import { ProfilesScreen } from './screens/ProfilesScreen.js';
 import { ServerScreen } from './screens/ServerScreen.js';
+import { ServerProvider } from './state/server-context.js';
+import { RailStatus } from './components/RailStatus.js';
 
 export function App() {
   return (
     <NavigationProvider>
       <ProfilesProvider>
-        <Shell />
+        <ServerProvider>
+          <Shell />
+        </ServerProvider>
       </ProfilesProvider>
     </NavigationProvider>
   );
@@ -43,6 +47,7 @@ function Shell() {
             </li>
           ))}
         </ul>
+        <RailStatus />
       </nav>
       <main className="screen" aria-labelledby="screen-title">
         {loading ? <p className="muted">Loading profiles…</p> : <CurrentScreen screen={screen} firstRun={firstRun} />}
