@@ -11,19 +11,15 @@ import { RequestDetails } from './RequestDetails.js';
 const entryKey = (entry: RequestLogEntry, index: number): string =>
   entry.id === undefined ? `${entry.time}-${index}` : String(entry.id);
 
-/** A path that may wrap after a slash, never inside a segment. */
+/** A path that may wrap after a slash, never inside a segment (a long one scrolls instead). */
 function PathText({ path }: { path: string }) {
-  const parts = path.split('/');
+  const parts = path.split(/(?<=\/)/);
   return (
     <code className="request-path">
       {parts.map((part, index) => (
         <Fragment key={index}>
-          {part}
-          {index < parts.length - 1 ? (
-            <>
-              /<wbr />
-            </>
-          ) : null}
+          <span>{part}</span>
+          <wbr />
         </Fragment>
       ))}
     </code>
