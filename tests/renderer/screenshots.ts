@@ -3,6 +3,11 @@
  * (SCREENSHOTS=1) writes them to docs/screenshots for the README; a plain `npm test` takes them
  * too, so the capture path stays tested, but into a temporary folder: the tests never change
  * tracked files.
+ *
+ * Local server states (server*.test.ts): server-light / server-dark (log with requests),
+ * server-listening-rail-light (listening, rail status with URL and request count),
+ * server-request-details-light / -dark (a failed request opened in the log),
+ * server-port-in-use-light (the error at the Port field).
  */
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
