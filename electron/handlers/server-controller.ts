@@ -51,7 +51,10 @@ export class ServerController extends EventEmitter<ServerControllerEvents> {
   private readonly quitDeadlineMs: number;
   private readonly log: RequestLogEntry[] = [];
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly onRequest = (entry: RequestLogEntry): void => {
+  /** Numbers every request served by this controller, whatever server answered it. */
+  private requestCount = 0;
+  private readonly onRequest = (served: RequestLogEntry): void => {
+    const entry = { ...served, id: ++this.requestCount };
     this.log.push(entry);
     if (this.log.length > REQUEST_LOG_LIMIT) this.log.splice(0, this.log.length - REQUEST_LOG_LIMIT);
     this.emit('server:request', entry);

@@ -14,15 +14,19 @@ import { ProfilesScreen } from './screens/ProfilesScreen.js';
 import { ServerScreen } from './screens/ServerScreen.js';
 import { SettingsScreen } from './screens/SettingsScreen.js';
 import { SettingsProvider, useSettings } from './state/settings-context.js';
+import { ServerProvider } from './state/server-context.js';
+import { RailStatus } from './components/RailStatus.js';
 
 export function App() {
   return (
     <NavigationProvider>
       <SettingsProvider>
         <ProfilesProvider>
-          <GenerateWithSettings>
-            <Shell />
-          </GenerateWithSettings>
+          <ServerProvider>
+            <GenerateWithSettings>
+              <Shell />
+            </GenerateWithSettings>
+          </ServerProvider>
         </ProfilesProvider>
       </SettingsProvider>
     </NavigationProvider>
@@ -59,6 +63,7 @@ function Shell() {
             </li>
           ))}
         </ul>
+        <RailStatus />
       </nav>
       <main className="screen" aria-labelledby="screen-title">
         {loading ? <p className="muted">Loading profiles…</p> : <CurrentScreen screen={screen} firstRun={firstRun} />}
@@ -77,7 +82,7 @@ function CurrentScreen({ screen, firstRun }: { screen: Screen; firstRun: boolean
     case 'history':
       return <HistoryScreen timeDisplay={settings.timeDisplay} />;
     case 'server':
-      return <ServerScreen />;
+      return <ServerScreen defaultPort={settings.defaultPort} />;
     case 'profiles':
       return <ProfilesScreen firstRun={firstRun} />;
     case 'settings':

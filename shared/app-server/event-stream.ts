@@ -12,8 +12,17 @@ const KEEP_ALIVE_MS = 20_000;
 export function publicPayload<E extends IpcEvent>(event: E, payload: IpcEvents[E]): IpcEvents[E] {
   if (event === 'server:request') {
     const entry = payload as RequestLogEntry;
-    const { time, method, path, status, ms } = entry;
-    return { time, method, path: path.split('?')[0] ?? '', status, ms } as IpcEvents[E];
+    const { time, method, path, status, ms, id, kind, error } = entry;
+    return {
+      time,
+      method,
+      path: path.split('?')[0] ?? '',
+      status,
+      ms,
+      ...(typeof id === 'number' ? { id } : {}),
+      ...(typeof kind === 'string' ? { kind } : {}),
+      ...(typeof error === 'string' ? { error } : {}),
+    } as IpcEvents[E];
   }
   return payload;
 }

@@ -114,5 +114,11 @@ export const requestLogEntrySchema = z.object({
   status: z.number(),
   /** Time to respond, in milliseconds. */
   ms: z.number(),
+  /** Numbered by the desktop app's server controller, so a reopened log can merge what it missed. */
+  id: z.optional(z.number()),
+  /** The token kind the route serves (rtc, rtm, chat …; a /getToken body's tokenType). */
+  kind: z.optional(z.string()),
+  /** The error message of an error response. */
+  error: z.optional(z.string()),
 });
 export type RequestLogEntry = z.infer<typeof requestLogEntrySchema>;

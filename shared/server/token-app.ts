@@ -22,6 +22,7 @@ import { installRoutePolicies } from './route-policies.js';
 import { resolveServerOptions, type LocalServerOptions, type ResolvedServerOptions } from './server-options.js';
 import { registerTokenRoutes } from './token-routes.js';
 import { registerDocsSampleRoutes } from './docs-samples/register.js';
+import { notedErrorMessage, noteErrorMessage, requestKind } from './response-notes.js';
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
@@ -76,10 +77,10 @@ export function createTokenApp(options: LocalServerOptions, observer?: ResponseO
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof HttpStatusError) void reply.headers(error.headers);
     const { status, message } = describeError(error);
-    void reply.code(status).send(errorBody(status, message));
+    sendError(reply, status, message);
   });
   app.setNotFoundHandler((request, reply) => {
-    void reply.code(404).send(errorBody(404, `no route for ${request.method} ${pathOf(request)}`));
+    sendError(reply, 404, `no route for ${request.method} ${pathOf(request)}`);
   });
   return app;
 }
@@ -108,6 +109,12 @@ function answerBadUrl(guard: RequestGuard, error: FastifyError, request: Fastify
   const message = tooLong
     ? 'a path segment is longer than 2048 characters'
     : 'the URL path is not valid percent-encoding';
+  sendError(reply, status, message);
+}
+
+/** An error reply in our format, its message noted for the request log. */
+function sendError(reply: FastifyReply, status: number, message: string): void {
+  noteErrorMessage(reply, message);
   void reply.code(status).send(errorBody(status, message));
 }
 
@@ -149,7 +156,7 @@ function acceptJsonWhateverTheContentType(app: FastifyInstance): void {
 type RequestGuard = (request: FastifyRequest, reply: FastifyReply) => boolean;
 
 function refuse(reply: FastifyReply, status: number, message: string): true {
-  void reply.code(status).send(errorBody(status, message));
+  sendError(reply, status, message);
   return true;
 }
 
@@ -202,12 +209,16 @@ function observeResponse(observer: ResponseObserver, request: FastifyRequest, re
   // onResponse hook, and this server has neither, so elapsedTime would always read 0.
   const start = performance.now();
   reply.raw.once('finish', () => {
+    const kind = requestKind(request);
+    const error = reply.statusCode >= 400 ? notedErrorMessage(reply) : undefined;
     observer.sent({
       time: Date.now(),
       method: request.method,
       path: pathOf(request),
       status: reply.statusCode,
       ms: Math.round((performance.now() - start) * 100) / 100,
+      ...(kind === undefined ? {} : { kind }),
+      ...(error === undefined ? {} : { error }),
     });
   });
 }

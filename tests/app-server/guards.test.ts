@@ -89,6 +89,17 @@ describe("browser mode's event frames", () => {
       status: 200,
       ms: 1.5,
     });
+    const failed = { ...entry, status: 400, id: 7, kind: 'rtc', error: 'uid must be a number' };
+    expect(publicPayload('server:request', failed)).toEqual({
+      time: 1,
+      method: 'GET',
+      path: '/rtc/c/publisher/uid/1/',
+      status: 400,
+      ms: 1.5,
+      id: 7,
+      kind: 'rtc',
+      error: 'uid must be a number',
+    });
   });
 
   it('writes one SSE frame per event', () => {

@@ -199,8 +199,8 @@ describe('agora-token-desk ui (spawned, real sockets)', () => {
           string,
           unknown
         >;
-        expect(Object.keys(entry).sort()).toEqual(['method', 'ms', 'path', 'status', 'time']);
-        expect(entry).toMatchObject({ method: 'GET', path: '/rtc/room/publisher/uid/7/', status: 200 });
+        expect(Object.keys(entry).sort()).toEqual(['id', 'kind', 'method', 'ms', 'path', 'status', 'time']);
+        expect(entry).toMatchObject({ method: 'GET', path: '/rtc/room/publisher/uid/7/', status: 200, kind: 'rtc' });
         expect(
           events
             .frames()

@@ -154,4 +154,26 @@ describe.skipIf(!available)('IPC server:* handlers (real LocalTokenServer on loo
     expect(await h.ok('server:log-clear', undefined)).toEqual({ cleared: true });
     expect(await h.ok('server:log', undefined)).toEqual([]);
   });
+
+  it('numbers each logged request and says its token kind and, for an error, its message', async () => {
+    const status = await h.ok('server:start', { profileIds: [profileId], port: 0, host: '127.0.0.1', corsOrigins: '' });
+    const before = requests().length;
+    const post = (body: object) => fetch(`${status.url}/getToken`, { method: 'POST', body: JSON.stringify(body) });
+    await (await post({ TokenType: 'rtm', uid: 'alice', expire: 60 })).text();
+    await (await fetch(`${status.url}/rtc/room/publisher/uid/not-a-number/`)).text();
+    await (await fetch(`${status.url}/nowhere`)).text();
+    await until(() => requests().length >= before + 3);
+    const [rtm, rtc, missing] = requests().slice(before);
+    expect(rtm).toMatchObject({ path: '/getToken', status: 200, kind: 'rtm' });
+    expect(rtm).not.toHaveProperty('error');
+    expect(rtc).toMatchObject({ status: 400, kind: 'rtc', error: expect.stringMatching(/uid/) as unknown });
+    expect(missing).toMatchObject({ status: 404, error: 'no route for GET /nowhere' });
+    expect(missing).not.toHaveProperty('kind');
+    const ids = [rtm, rtc, missing].map((entry) => entry?.id ?? 0);
+    const first = ids[0] ?? 0;
+    expect(first).toBeGreaterThan(0);
+    expect(ids).toEqual([first, first + 1, first + 2]);
+    expect(await h.ok('server:log', undefined)).toEqual(h.server.recentRequests());
+    await h.ok('server:stop', undefined);
+  });
 });

@@ -4,6 +4,11 @@
  * too, so the capture path stays tested, but into a temporary folder: the tests never change
  * tracked files. Taken: generate, decode, server, profiles and settings (settings.test.ts), each
  * `-light` and `-dark`.
+ *
+ * Local server states (server*.test.ts): server-light / server-dark (log with requests),
+ * server-listening-rail-light (listening, rail status with URL and request count),
+ * server-request-details-light / -dark (a failed request opened in the log),
+ * server-port-in-use-light (the error at the Port field).
  */
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';

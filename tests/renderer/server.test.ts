@@ -88,9 +88,15 @@ describe.runIf(ready)('Local server, started from the UI', () => {
     try {
       await page.getByLabel('Port', { exact: true }).fill(String(busy.port));
       await page.getByRole('button', { name: 'Start server' }).click();
-      await expect
-        .poll(() => page.getByRole('alert').textContent())
-        .toMatch(new RegExp(`${busy.port}.*in use|in use.*${busy.port}`, 'i'));
+      // At the Port field (its description), whether or not the field error is an alert.
+      const portHelp = () =>
+        page.getByLabel('Port', { exact: true }).evaluate((input) =>
+          (input.getAttribute('aria-describedby') ?? '')
+            .split(' ')
+            .map((id) => document.getElementById(id)?.textContent ?? '')
+            .join(' '),
+        );
+      await expect.poll(portHelp).toMatch(new RegExp(`${busy.port}.*in use|in use.*${busy.port}`, 'i'));
     } finally {
       busy.server.close();
     }

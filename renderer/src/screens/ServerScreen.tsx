@@ -1,129 +1,133 @@
 /**
- * Local server: the agora-token-service API on this machine, started with a saved
- * profile. Status and the request log arrive as events from main, so they stay live.
+ * Local server: the agora-token-service API on this machine, started with a saved profile.
+ * Its status, request log and this form live in the server provider (state from main), so
+ * leaving the screen and coming back shows the same server.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { IpcRequest, RequestLogEntry, ServerStatus } from '../../../shared/contract/index.js';
+import type { IpcRequest, ServerStartResponse } from '../../../shared/contract/index.js';
 import { PORT_MESSAGE, parsePort } from '../../../shared/contract/fields.js';
-import { ApiError, call, errorMessage, subscribe } from '../api.js';
+import type { ErrorInfo } from '../../../shared/errors.js';
+import { ApiError, call, errorMessage } from '../api.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
-import { Field } from '../components/Field.js';
-import { appendLogEntry } from '../logic/request-log.js';
+import { hostProblem, startBlocker, startFailureMessage } from '../logic/server-form.js';
 import { isLoopbackHost } from '../logic/server-routes.js';
 import { initialProfileId, useProfiles } from '../state/profiles-context.js';
+import { useServer, type ExposureMode } from '../state/server-context.js';
 import { ApiKeyNotice } from './server/ApiKeyNotice.js';
-import { ExposureChoice, type ExposureMode } from './server/ExposureChoice.js';
-import { ProfileChoice } from './server/ProfileChoice.js';
 import { RequestLog } from './server/RequestLog.js';
+import { RouteList } from './server/RouteList.js';
+import { ServerForm, type ServerFormValues } from './server/ServerForm.js';
 import { ServerStatusCard } from './server/ServerStatusCard.js';
 import './server.css';
 
-function useServerState() {
-  const [status, setStatus] = useState<ServerStatus>({ state: 'stopped' });
-  const [log, setLog] = useState<RequestLogEntry[]>([]);
-  useEffect(() => {
-    call('server:status', undefined).then(setStatus, () => undefined);
-    const offStatus = subscribe('server:status', setStatus);
-    const offRequest = subscribe('server:request', (entry) => setLog((current) => appendLogEntry(current, entry)));
-    return () => {
-      offStatus();
-      offRequest();
-    };
-  }, []);
-  return { status, setStatus, log };
-}
-
-/** Why Start is disabled, if it is: the first thing still missing. */
-function startBlocker(
-  profileIds: readonly string[],
-  exposed: boolean,
-  mode: ExposureMode,
-  confirmed: boolean,
-): string | undefined {
-  if (profileIds.length === 0) return 'Choose at least one profile to serve.';
-  if (exposed && mode === undefined) return 'Choose how to protect the server before starting it on this host.';
-  if (exposed && mode === 'no-auth' && !confirmed) return 'Confirm that the server runs without authentication.';
-  return undefined;
-}
+/** What the port field shows until the user types: Settings may change it (default 8080). */
+export const DEFAULT_SERVER_PORT = 8080;
 
 function exposureRequest(exposed: boolean, mode: ExposureMode): Pick<IpcRequest<'server:start'>, 'exposure'> {
   if (!exposed || mode === undefined) return {};
   return { exposure: mode === 'api-key' ? { mode } : { mode, confirmed: true } };
 }
 
-export function ServerScreen() {
+const PLACED_FIELDS = ['port', 'host', 'profileIds'];
+
+function failureInfo(error: unknown): ErrorInfo {
+  if (!(error instanceof ApiError)) return { code: 'internal', message: errorMessage(error) };
+  return error.field === undefined
+    ? { code: error.code, message: error.message }
+    : { code: error.code, message: error.message, field: error.field };
+}
+
+export function ServerScreen({ defaultPort = DEFAULT_SERVER_PORT }: { defaultPort?: number }) {
   const { profiles } = useProfiles();
-  const { status, setStatus, log } = useServerState();
-  const [chosen, setChosen] = useState<string[] | undefined>();
-  const [port, setPort] = useState('8080');
-  const [host, setHost] = useState('127.0.0.1');
-  const [cors, setCors] = useState('');
-  const [mode, setMode] = useState<ExposureMode>();
-  const [confirmed, setConfirmed] = useState(false);
+  const { status, setStatus, draft, editDraft, failure, setFailure } = useServer();
   const [apiKey, setApiKey] = useState<string | undefined>();
-  const [failure, setFailure] = useState<{ message: string; field: string | undefined } | undefined>();
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
   const startRef = useRef<HTMLButtonElement>(null);
   const stopRef = useRef<HTMLButtonElement>(null);
   const keyRef = useRef<HTMLDivElement>(null);
-  const profileIds = chosen ?? [initialProfileId(profiles)].filter((id) => id !== '');
-  const portNumber = parsePort(port);
-  const portError = portNumber === undefined ? PORT_MESSAGE : undefined;
   const listening = status.state === 'listening';
-  const exposed = !isLoopbackHost(host);
-  const blocker = startBlocker(profileIds, exposed, mode, confirmed);
-  const fieldError = (field: string) => (failure?.field === field ? failure.message : undefined);
+  // While it runs, the form shows what main started it with, not what was typed before.
+  const values: ServerFormValues = listening
+    ? {
+        chosen: status.profileIds ?? [],
+        port: String(status.port ?? ''),
+        host: status.host ?? '',
+        cors: status.corsOrigins ?? '',
+      }
+    : {
+        chosen: draft.chosen ?? [initialProfileId(profiles)].filter((id) => id !== ''),
+        port: draft.port ?? String(defaultPort),
+        host: draft.host,
+        cors: draft.cors,
+      };
+  const portNumber = parsePort(values.port);
+  const hostError = listening ? undefined : hostProblem(values.host);
+  const exposed = hostError === undefined && !isLoopbackHost(values.host);
+  const blocker = startBlocker({
+    profileCount: profiles.length,
+    chosenCount: values.chosen.length,
+    portValid: portNumber !== undefined,
+    hostValid: hostError === undefined,
+    exposed,
+    mode: draft.mode,
+    confirmed: draft.confirmed,
+  });
+  const failedAt = (field: string) =>
+    failure?.field === field ? startFailureMessage(failure, status.port ?? portNumber) : undefined;
+  const errors = {
+    port: (portNumber === undefined ? PORT_MESSAGE : undefined) ?? failedAt('port'),
+    host: hostError ?? failedAt('host'),
+    profileIds: failedAt('profileIds'),
+  };
 
-  // Focus follows the action (the button pressed becomes disabled): to the key to copy, or
-  // Stop, after a start; to Start after a stop.
-  const focusNext = useRef<'after-start' | 'after-stop' | undefined>(undefined);
+  // Focus follows the action, since the button pressed becomes disabled: after a start to
+  // the key to copy or Stop; after a stop to Start; after a failure to the field at fault.
+  const focusNext = useRef<'after-start' | 'after-stop' | 'after-failure' | undefined>(undefined);
   useEffect(() => {
     const next = focusNext.current;
     if (next === undefined || busy) return;
-    const target = next === 'after-stop' ? startRef.current : (keyRef.current ?? stopRef.current);
     focusNext.current = undefined;
-    if (target !== null && !(target instanceof HTMLButtonElement && target.disabled)) target.focus();
+    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    const candidates: Array<HTMLElement | null | undefined> =
+      next === 'after-start'
+        ? [keyRef.current, stopRef.current]
+        : next === 'after-stop'
+          ? [startRef.current, formRef.current?.querySelector('input')]
+          : [invalid, startRef.current];
+    const target = candidates.find((element) => element && !(element as HTMLButtonElement).disabled);
+    target?.focus();
   });
 
-  async function act(action: () => Promise<ServerStatus & { apiKey?: string | undefined }>, after: () => void) {
+  async function act(action: () => Promise<ServerStartResponse>, after: typeof focusNext.current) {
     setFailure(undefined);
     setBusy(true);
     try {
       const { apiKey: key, ...next } = await action();
       setApiKey(key);
       setStatus(next);
-      after();
+      focusNext.current = after;
     } catch (error) {
-      const field = error instanceof ApiError ? error.field : undefined;
-      setFailure({ message: errorMessage(error), field });
+      setFailure(failureInfo(error));
+      focusNext.current = 'after-failure';
     } finally {
       setBusy(false);
     }
   }
 
   const start = () => {
-    if (portError !== undefined || blocker !== undefined) return;
+    if (portNumber === undefined || blocker !== undefined) return;
     const request = {
-      profileIds,
-      port: portNumber ?? 0,
-      host: host.trim(),
-      corsOrigins: cors.trim(),
-      ...exposureRequest(exposed, mode),
+      profileIds: values.chosen,
+      port: portNumber,
+      host: values.host.trim(),
+      corsOrigins: values.cors.trim(),
+      ...exposureRequest(exposed, draft.mode),
     };
-    void act(
-      () => call('server:start', request),
-      () => (focusNext.current = 'after-start'),
-    );
+    void act(() => call('server:start', request), 'after-start');
   };
-  const stop = (): void =>
-    void act(
-      () => call('server:stop', undefined),
-      () => (focusNext.current = 'after-stop'),
-    );
-  const unplaced =
-    failure !== undefined && !['port', 'host', 'profileIds'].includes(failure.field ?? '')
-      ? failure.message
-      : undefined;
+  const stop = (): void => void act(() => call('server:stop', undefined), 'after-stop');
+  const unplaced = failure !== undefined && !PLACED_FIELDS.includes(failure.field ?? '') ? failure.message : undefined;
 
   return (
     <section>
@@ -131,86 +135,23 @@ export function ServerScreen() {
       <p className="muted">
         Serves the agora-token-service API, so apps and UIKits that fetch tokens from it work unchanged.
       </p>
-      <form
-        className="card"
-        aria-label="Server settings"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          start();
-        }}
-      >
-        <ProfileChoice
-          profiles={profiles}
-          chosen={profileIds}
-          disabled={listening}
-          error={fieldError('profileIds')}
-          onChange={setChosen}
-        />
-        <div className="row">
-          <Field
-            label="Port"
-            inputMode="numeric"
-            value={port}
-            disabled={listening}
-            error={portError ?? fieldError('port')}
-            onChange={(event) => setPort(event.target.value)}
-          />
-          <Field
-            label="Host"
-            value={host}
-            disabled={listening}
-            error={fieldError('host')}
-            hint="127.0.0.1: this machine only"
-            onChange={(event) => setHost(event.target.value)}
-          />
-        </div>
-        {exposed ? (
-          <>
-            <div className="notice notice-warn" role="status">
-              Host {host || '(empty)'} makes the server reachable from other machines on your network: anyone who can
-              reach it gets tokens signed with the certificates of the profiles served.
-            </div>
-            <ExposureChoice
-              mode={mode}
-              confirmed={confirmed}
-              disabled={listening}
-              onMode={setMode}
-              onConfirmed={setConfirmed}
-            />
-          </>
-        ) : null}
-        <Field
-          label="CORS origins"
-          value={cors}
-          disabled={listening}
-          placeholder="none"
-          hint="Empty: no browser origins; * for any; or a comma-separated list like http://localhost:3000"
-          onChange={(event) => setCors(event.target.value)}
-        />
-        <div className="row">
-          <button
-            type="submit"
-            className="primary"
-            ref={startRef}
-            disabled={busy || listening || profiles.length === 0 || blocker !== undefined}
-            aria-describedby={blocker !== undefined && !listening ? 'start-blocker' : undefined}
-          >
-            Start server
-          </button>
-          <button type="button" ref={stopRef} disabled={busy || !listening} onClick={stop}>
-            Stop server
-          </button>
-        </div>
-        {blocker !== undefined && !listening ? (
-          <p className="field-hint" id="start-blocker">
-            {blocker}
-          </p>
-        ) : null}
-      </form>
-      <ErrorNotice
-        message={unplaced ?? (status.state === 'error' && failure === undefined ? status.error?.message : undefined)}
+      <ServerForm
+        profiles={profiles}
+        values={values}
+        draft={draft}
+        listening={listening}
+        busy={busy}
+        exposed={exposed}
+        errors={errors}
+        blocker={blocker}
+        onEdit={editDraft}
+        onStart={start}
+        onStop={stop}
+        formRef={formRef}
+        startRef={startRef}
+        stopRef={stopRef}
       />
+      <ErrorNotice message={unplaced} />
       {apiKey !== undefined && listening ? (
         <ApiKeyNotice
           ref={keyRef}
@@ -222,7 +163,8 @@ export function ServerScreen() {
         />
       ) : null}
       <ServerStatusCard status={status} />
-      <RequestLog entries={log} />
+      <RequestLog />
+      {listening && status.url ? <RouteList status={{ ...status, url: status.url }} /> : null}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { chatGoAppToken, chatGoUserToken, parseChatGoAppBody, parseChatGoUserBod
 import { chatJavaToken, parseChatJavaParams } from './chat-java.js';
 import { chatNodeAppToken, chatNodeUserToken, parseChatNodeAppQuery, parseChatNodeUserQuery } from './chat-node.js';
 import { fetchRtcToken, parseFetchRtcTokenBody } from './rtc-fetch-token.js';
+import { noteErrorMessage } from '../response-notes.js';
 import { DOCS_SAMPLE_ROUTES, type DocsSampleKind } from './route-list.js';
 import type { ContextOf } from '../route-policies.js';
 import type { Grant } from '../token-requests.js';
@@ -117,6 +118,7 @@ function routeOptions(
 /** The Go sample reports every outcome with `code`, the status as a string; errors keep it. */
 function answerWithCode(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   const { status, message } = describeError(error);
+  noteErrorMessage(reply, message);
   void reply.code(status).send({ ...errorBody(status, message), code: String(status) });
 }
 

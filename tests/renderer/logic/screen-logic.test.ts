@@ -64,12 +64,12 @@ describe('Profiles form', () => {
 });
 
 describe('Local server screen', () => {
-  it('keeps the newest 200 log entries, newest first', () => {
+  it('keeps the newest 500 log entries, newest first', () => {
     let log: RequestLogEntry[] = [];
     for (let i = 0; i < REQUEST_LOG_SIZE + 5; i += 1)
       log = appendLogEntry(log, { time: i, method: 'GET', path: `/${i}`, status: 200, ms: 1 });
-    expect(log).toHaveLength(200);
-    expect(log[0]?.path).toBe('/204');
+    expect(log).toHaveLength(500);
+    expect(log[0]?.path).toBe('/504');
     expect(log.at(-1)?.path).toBe('/5');
   });
 

@@ -2,7 +2,9 @@
  * Asked before the server listens beyond loopback: protect it with a generated API key,
  * or confirm that anyone who can reach the port may mint tokens.
  */
-export type ExposureMode = 'api-key' | 'no-auth' | undefined;
+import type { ExposureMode } from '../../state/server-context.js';
+
+export type { ExposureMode };
 
 export const NO_AUTH_RISK = 'anyone who can reach this port can mint tokens for your project';
 

@@ -10,8 +10,8 @@ export function RouteList({ status }: { status: ServerStatus & { url: string } }
   const appId = appIds.length > 1 ? (appIds.includes(picked) ? picked : appIds[0]) : undefined;
   const examples = routeExamples(status.url, { apiKey: status.authentication === 'api-keys', appId });
   return (
-    <>
-      <h2>Try it</h2>
+    <section className="card" aria-labelledby="try-it-title">
+      <h2 id="try-it-title">Try it</h2>
       {appIds.length > 1 ? (
         <div className="field">
           <label htmlFor="examples-app-id">Project in the examples</label>
@@ -35,6 +35,6 @@ export function RouteList({ status }: { status: ServerStatus & { url: string } }
           </li>
         ))}
       </ul>
-    </>
+    </section>
   );
 }

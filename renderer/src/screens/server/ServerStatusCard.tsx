@@ -1,7 +1,6 @@
-/** Where the server listens, and the curl calls to try it; or that it is stopped. */
+/** Where the server listens, or that it is stopped. */
 import type { ServerStatus } from '../../../../shared/contract/index.js';
 import { CopyButton } from '../../components/CopyButton.js';
-import { RouteList } from './RouteList.js';
 
 export function ServerStatusCard({ status }: { status: ServerStatus }) {
   const listening = status.state === 'listening';
@@ -14,7 +13,6 @@ export function ServerStatusCard({ status }: { status: ServerStatus }) {
             <CopyButton text={status.url} what="server URL" />
             {status.authentication === 'api-keys' ? ' — requests need the API key' : ''}
           </p>
-          <RouteList status={{ ...status, url: status.url }} />
         </>
       ) : (
         <p role="status">Stopped.</p>
