@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeToken } from '../../shared/token/index.js';
 import { keychainReady, randomCredentials } from '../profiles/keychain-env.js';
 import { appSuite, chromiumReady, openApp, type AppSession } from './app-harness.js';
+import { fieldErrors } from './field-errors.js';
 import { runCurl, shellWords } from './server-curl.js';
 import { saveScreenshot } from './screenshots.js';
 
@@ -89,7 +90,7 @@ describe.runIf(ready)('Local server, started from the UI', () => {
       await page.getByLabel('Port', { exact: true }).fill(String(busy.port));
       await page.getByRole('button', { name: 'Start server' }).click();
       await expect
-        .poll(() => page.getByRole('alert').textContent())
+        .poll(async () => (await fieldErrors(page)).join(' '))
         .toMatch(new RegExp(`${busy.port}.*in use|in use.*${busy.port}`, 'i'));
     } finally {
       busy.server.close();
