@@ -5,6 +5,7 @@ import { tamper007 } from '../fixtures/tamper.js';
 import { keychainReady, randomCredentials } from '../profiles/keychain-env.js';
 import { expectNoAxeViolations } from './accessibility.js';
 import { appSuite, chromiumReady, openApp, type AppSession } from './app-harness.js';
+import { headingJumps } from './field-errors.js';
 import { saveScreenshot } from './screenshots.js';
 
 const ready = chromiumReady('Decode verdict tests') && (await keychainReady('Decode verdict tests'));
@@ -21,6 +22,7 @@ const header = async (page: Page) => (await page.getByLabel('Token header').text
 
 /** Light and dark, each at the window size the issue names. */
 async function expectAccessible(page: Page, state: string): Promise<void> {
+  expect(await headingJumps(page), `heading levels in ${state}`).toEqual([]);
   await page.emulateMedia({ colorScheme: 'light' });
   await expectNoAxeViolations(page, `${state} (light)`);
   await page.emulateMedia({ colorScheme: 'dark' });
