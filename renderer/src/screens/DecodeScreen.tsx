@@ -3,7 +3,7 @@
  * App ID it carries; a 006 token also needs the channel and uid it was signed for. The verdict
  * comes first; every time on the screen is read against one `now` per render.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { cleanPastedToken } from '../../../shared/token/pasted-token.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { useNow, type TimeDisplay } from '../components/ExpiryLine.js';
@@ -22,10 +22,14 @@ export function DecodeScreen({ timeDisplay = 'local' }: { timeDisplay?: TimeDisp
   const { token, setToken, channel, setChannel, uid, setUid, view, failure } = useDecodeState();
   const now = useNow();
   const text = cleanPastedToken(token);
+  const tokenBox = useRef<HTMLTextAreaElement>(null);
 
+  // A token handed over by another screen: show it, with the focus in its box rather than on <body>.
   useEffect(() => {
     const pending = takePendingToken();
-    if (pending !== undefined) setToken(pending);
+    if (pending === undefined) return;
+    setToken(pending);
+    tokenBox.current?.focus();
   }, [takePendingToken, setToken]);
 
   return (
@@ -35,6 +39,7 @@ export function DecodeScreen({ timeDisplay = 'local' }: { timeDisplay?: TimeDisp
         <label htmlFor="decode-token">Token</label>
         <textarea
           id="decode-token"
+          ref={tokenBox}
           value={token}
           spellCheck={false}
           placeholder="Paste a 006 or 007 token"

@@ -75,3 +75,16 @@ describe('Decode raw view', () => {
     expect(json).not.toHaveProperty('issuedAt');
   });
 });
+
+describe('the one time formatter', () => {
+  it('takes the time display as a parameter, local by default', async () => {
+    const { displayTime } = await import('../../../renderer/src/components/ExpiryLine.js');
+    expect(displayTime(86400, 'unix')).toBe('86400');
+    expect(displayTime(86400, 'utc')).toBe('1970-01-02T00:00:00Z');
+    const local = new Date(86400 * 1000);
+    expect(displayTime(86400)).toBe(
+      `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')} ` +
+        `${String(local.getHours()).padStart(2, '0')}:${String(local.getMinutes()).padStart(2, '0')}:00`,
+    );
+  });
+});
