@@ -3,9 +3,10 @@
  * Pass the screen's one `now` so the same instant never reads two ways on one screen.
  */
 import { useEffect, useState } from 'react';
-import { absoluteTime, describeExpiry, type TimeDisplay } from '../../../shared/relative-time.js';
+import { describeExpiry } from '../../../shared/relative-time.js';
+import { displayTime, type TimeDisplay } from '../logic/time-display.js';
 
-export type { TimeDisplay };
+export { displayTime, type TimeDisplay };
 
 export function useNow(): number {
   const [now, setNow] = useState(() => Math.floor(Date.now() / 1000));
@@ -14,11 +15,6 @@ export function useNow(): number {
     return () => window.clearInterval(timer);
   }, []);
   return now;
-}
-
-/** The app's one absolute-time formatter; the Settings' time display is its parameter. */
-export function displayTime(unixSeconds: number, timeDisplay: TimeDisplay = 'local'): string {
-  return absoluteTime(unixSeconds, timeDisplay);
 }
 
 export function ExpiryLine({

@@ -4,6 +4,7 @@ import type { DecodedToken } from '../../../shared/token/types.js';
 import { decodeVerdict, tokenEnd } from '../../../renderer/src/logic/decode-verdict.js';
 import { serviceCards } from '../../../renderer/src/logic/decoded-view.js';
 import { rawJson, tokenParts } from '../../../renderer/src/logic/raw-token.js';
+import { displayTime } from '../../../renderer/src/logic/time-display.js';
 import { RTC_PUBLISHER_006 } from '../../fixtures/agora-vectors.js';
 
 const credentials = { appId: '970CA35de60c44645bbae8a215061b33', appCertificate: '5CFd2fd1755d40ecb72977518be15d3b' };
@@ -77,8 +78,7 @@ describe('Decode raw view', () => {
 });
 
 describe('the one time formatter', () => {
-  it('takes the time display as a parameter, local by default', async () => {
-    const { displayTime } = await import('../../../renderer/src/components/ExpiryLine.js');
+  it('takes the time display as a parameter, local by default', () => {
     expect(displayTime(86400, 'unix')).toBe('86400');
     expect(displayTime(86400, 'utc')).toBe('1970-01-02T00:00:00Z');
     const local = new Date(86400 * 1000);
