@@ -16,7 +16,7 @@ export function RawView({ token, decoded }: { token: string; decoded: DecodedTok
           </li>
         ))}
       </ol>
-      <div className="command-line">
+      <div className="raw-json">
         <pre role="region" aria-label="Decoded JSON" tabIndex={0}>
           <code>{json}</code>
         </pre>
