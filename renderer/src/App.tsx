@@ -78,7 +78,7 @@ function CurrentScreen({ screen, firstRun }: { screen: Screen; firstRun: boolean
     case 'generate':
       return <GenerateScreen />;
     case 'decode':
-      return <DecodeScreen />;
+      return <DecodeScreen timeDisplay={settings.timeDisplay} />;
     case 'history':
       return <HistoryScreen timeDisplay={settings.timeDisplay} />;
     case 'server':

@@ -13,6 +13,7 @@ const root = new URL('../../', import.meta.url).pathname;
 export const BROWSER_SAFE = [
   'shared/contract/',
   'shared/token/kinds/',
+  'shared/token/decoded-json.ts',
   'shared/token/pasted-token.ts',
   'shared/token/status.ts',
   'shared/token/timeline.ts',

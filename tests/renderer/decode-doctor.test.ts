@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildRtcToken } from '../../shared/token/index.js';
 import { keychainReady, randomCredentials } from '../profiles/keychain-env.js';
 import { appSuite, chromiumReady, type AppSession } from './app-harness.js';
+import { fieldErrors } from './field-errors.js';
 
 const ready = chromiumReady('Decode doctor panel tests') && (await keychainReady('Decode doctor panel tests'));
 const credentials = randomCredentials();
@@ -88,7 +89,7 @@ describe.runIf(ready)('Decode: Check against my app, in Chromium on the real han
 
   it('explains a bad uid next to its box, without asking main', async () => {
     await page.getByLabel('UID', { exact: true }).fill('forty-two');
-    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('uid must be a whole number');
+    await expect.poll(async () => (await fieldErrors(page)).join(' ')).toContain('uid must be a whole number');
     expect(app.pageErrors).toEqual([]);
   });
 });

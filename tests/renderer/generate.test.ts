@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeToken, type DecodedToken007 } from '../../shared/token/index.js';
 import { keychainReady, randomCredentials } from '../profiles/keychain-env.js';
 import { appSuite, chromiumReady, openApp, type AppSession } from './app-harness.js';
+import { fieldErrors } from './field-errors.js';
 import { saveScreenshot } from './screenshots.js';
 
 const ready = chromiumReady('Generate screen tests') && (await keychainReady('Generate screen tests'));
@@ -155,7 +156,7 @@ describe.runIf(ready)('Generate, in Chromium on the real handlers', () => {
     await page.getByLabel('Token expiry (seconds)').fill('1.5');
     await page.getByRole('button', { name: 'Generate' }).click();
     await expect
-      .poll(() => page.getByRole('alert').allTextContents())
+      .poll(() => fieldErrors(page))
       .toEqual(
         expect.arrayContaining([
           expect.stringContaining('channel may contain only letters'),

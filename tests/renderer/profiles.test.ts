@@ -5,6 +5,7 @@ import { buildRtcToken, decodeToken } from '../../shared/token/index.js';
 import { filesUnder, keychainReady, randomCredentials, secretToolLookup } from '../profiles/keychain-env.js';
 import { expectNoAxeViolations } from './accessibility.js';
 import { appSuite, chromiumReady, openApp, type AppSession } from './app-harness.js';
+import { fieldErrors } from './field-errors.js';
 import { saveScreenshot } from './screenshots.js';
 
 const ready = chromiumReady('Profiles screen tests') && (await keychainReady('Profiles screen tests'));
@@ -53,11 +54,10 @@ describe.runIf(ready)('Profiles, in Chromium on the real handlers and keychain',
 
   it('shows inline messages for a duplicate name and a bad App ID or certificate', async () => {
     await addProfile(page, 'DEMO', second.appId, second.appCertificate);
-    await expect
-      .poll(() => page.getByRole('form', { name: 'Add a profile' }).getByRole('alert').allTextContents())
-      .toEqual([expect.stringMatching(/already/i)]);
+    const form = page.getByRole('form', { name: 'Add a profile' });
+    await expect.poll(() => fieldErrors(form)).toEqual([expect.stringMatching(/already/i)]);
     await addProfile(page, 'second', 'not-hex', 'short');
-    const messages = await page.getByRole('form', { name: 'Add a profile' }).getByRole('alert').allTextContents();
+    const messages = await fieldErrors(form);
     expect(messages).toEqual([
       'App ID must be 32 hexadecimal characters',
       'App Certificate must be 32 hexadecimal characters',
@@ -113,12 +113,9 @@ describe.runIf(ready)('Profiles, in Chromium on the real handlers and keychain',
     expect(await field.getAttribute('type')).toBe('password');
     await field.fill('12');
     await row.getByRole('button', { name: 'Save secondary certificate' }).click();
-    expect(
-      await row
-        .getByRole('form', { name: 'Add a secondary certificate to staging' })
-        .getByRole('alert')
-        .allTextContents(),
-    ).toEqual(['App Certificate must be 32 hexadecimal characters']);
+    expect(await fieldErrors(row.getByRole('form', { name: 'Add a secondary certificate to staging' }))).toEqual([
+      'App Certificate must be 32 hexadecimal characters',
+    ]);
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     await field.press('Escape');
     await expect.poll(() => field.count()).toBe(0);

@@ -1,6 +1,12 @@
-/** "Mon 14:02:11 (in 59 min)": absolute local time plus a countdown that ticks every second. */
+/**
+ * "2026-11-25 14:02:11 (in 59 min)": an absolute time in the chosen display plus a countdown.
+ * Pass the screen's one `now` so the same instant never reads two ways on one screen.
+ */
 import { useEffect, useState } from 'react';
 import { describeExpiry } from '../../../shared/relative-time.js';
+import { displayTime, type TimeDisplay } from '../logic/time-display.js';
+
+export { displayTime, type TimeDisplay };
 
 export function useNow(): number {
   const [now, setNow] = useState(() => Math.floor(Date.now() / 1000));
@@ -11,17 +17,22 @@ export function useNow(): number {
   return now;
 }
 
-export function localTime(unixSeconds: number): string {
-  return new Date(unixSeconds * 1000).toLocaleString();
-}
-
-export function ExpiryLine({ expiresAt }: { expiresAt: number }) {
-  const now = useNow();
-  const expired = expiresAt <= now;
+export function ExpiryLine({
+  expiresAt,
+  now,
+  timeDisplay = 'local',
+}: {
+  expiresAt: number;
+  now?: number;
+  timeDisplay?: TimeDisplay;
+}) {
+  const ticking = useNow();
+  const at = now ?? ticking;
+  const expired = expiresAt <= at;
   return (
     <span className={expired ? 'expiry expired' : 'expiry'}>
-      <time dateTime={new Date(expiresAt * 1000).toISOString()}>{localTime(expiresAt)}</time>{' '}
-      <span className="countdown">({describeExpiry(expiresAt, now)})</span>
+      <time dateTime={new Date(expiresAt * 1000).toISOString()}>{displayTime(expiresAt, timeDisplay)}</time>{' '}
+      <span className="countdown">({describeExpiry(expiresAt, at)})</span>
     </span>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * A labelled input with its inline error. The error is tied to the input with
- * aria-describedby and aria-invalid so screen readers announce it with the field.
+ * aria-describedby and aria-invalid so screen readers announce it with the field, once, when
+ * the field is reached; it is not a live region, so typing does not re-announce it.
  */
 import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 
@@ -25,7 +26,7 @@ export function Field({ label, error, hint, className, ...input }: FieldProps) {
         </p>
       ) : null}
       {error ? (
-        <p className="field-error" id={errorId} role="alert">
+        <p className="field-error" id={errorId}>
           {error}
         </p>
       ) : null}

@@ -42,7 +42,8 @@ function serviceFacts(service: ServiceInfo): Array<[string, string]> {
       ];
     case 'rtm':
     case 'chat':
-      return [['User ID', service.userId]];
+      // A chat app token carries no user: no empty row for it.
+      return service.userId === '' ? [] : [['User ID', service.userId]];
     case 'rtm2':
       return [['User ID', service.userId], ...permissionFacts(service.permissions)];
     case 'streaming':
@@ -99,11 +100,6 @@ export function serviceCards(decoded: DecodedToken, now: number): ServiceCard[] 
       row(name, value === 0 ? null : decoded.issuedAt + value),
     ),
   }));
-}
-
-/** When the token as a whole stops working, if it says. */
-export function tokenExpiresAt(decoded: DecodedToken): number | null {
-  return decoded.version === '007' ? tokenTimeStatus(decoded).expiresAt : null;
 }
 
 /** A message for text that is not a token at all, before asking main. */

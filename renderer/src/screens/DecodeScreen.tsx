@@ -1,68 +1,36 @@
 /**
  * Decode: paste a token and it is decoded at once. Main verifies it with the profile whose
- * App ID it carries; a 006 token also needs the channel and uid it was signed for.
+ * App ID it carries; a 006 token also needs the channel and uid it was signed for. The verdict
+ * comes first; every time on the screen is read against one `now` per render.
  */
-import { useEffect, useState } from 'react';
-import type { DecodeView } from '../../../shared/contract/index.js';
+import { useEffect, useRef } from 'react';
 import { cleanPastedToken } from '../../../shared/token/pasted-token.js';
-import { call, errorMessage } from '../api.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
+import { useNow, type TimeDisplay } from '../components/ExpiryLine.js';
 import { Field } from '../components/Field.js';
-import { decodeFailureText, tokenShapeProblem } from '../logic/decoded-view.js';
+import { useDecodeState } from '../state/decode-context.js';
 import { useNavigation } from '../state/navigation.js';
 import { DecodedDetails } from './decode/DecodedDetails.js';
 import { DoctorPanel } from './decode/DoctorPanel.js';
 import { ExpiryTimeline } from './decode/ExpiryTimeline.js';
+import { RawView } from './decode/RawView.js';
+import { VerdictBanner } from './decode/VerdictBanner.js';
 import './decode.css';
 
-const DEBOUNCE_MS = 150;
-
-function useDecoded(token: string, channel: string, uid: string) {
-  const [view, setView] = useState<DecodeView | undefined>();
-  const [failure, setFailure] = useState<string | undefined>();
-  useEffect(() => {
-    const text = cleanPastedToken(token);
-    const shape = tokenShapeProblem(text);
-    if (text === '' || shape !== undefined) {
-      setView(undefined);
-      setFailure(shape);
-      return undefined;
-    }
-    let current = true;
-    const timer = window.setTimeout(() => {
-      const extra = channel !== '' && uid !== '' ? { channel, uid } : {};
-      call('token:decode', { token: text, ...extra }).then(
-        (value) => {
-          if (!current) return;
-          setView(value);
-          setFailure(undefined);
-        },
-        (error: unknown) => {
-          if (!current) return;
-          setView(undefined);
-          setFailure(decodeFailureText(errorMessage(error)));
-        },
-      );
-    }, DEBOUNCE_MS);
-    return () => {
-      current = false;
-      window.clearTimeout(timer);
-    };
-  }, [token, channel, uid]);
-  return { view, failure };
-}
-
-export function DecodeScreen() {
+export function DecodeScreen({ timeDisplay = 'local' }: { timeDisplay?: TimeDisplay }) {
   const { takePendingToken } = useNavigation();
-  const [token, setToken] = useState('');
-  const [channel, setChannel] = useState('');
-  const [uid, setUid] = useState('');
-  const { view, failure } = useDecoded(token, channel, uid);
+  const { token, setToken, channel, setChannel, uid, setUid, view, failure } = useDecodeState();
+  const now = useNow();
+  const text = cleanPastedToken(token);
+  const tokenBox = useRef<HTMLTextAreaElement>(null);
 
+  // A token handed over by another screen: show it, with the focus in its box rather than on <body>.
   useEffect(() => {
     const pending = takePendingToken();
-    if (pending !== undefined) setToken(pending);
-  }, [takePendingToken]);
+    if (pending === undefined) return;
+    setToken(pending);
+    tokenBox.current?.focus();
+  }, [takePendingToken, setToken]);
 
   return (
     <section>
@@ -71,6 +39,7 @@ export function DecodeScreen() {
         <label htmlFor="decode-token">Token</label>
         <textarea
           id="decode-token"
+          ref={tokenBox}
           value={token}
           spellCheck={false}
           placeholder="Paste a 006 or 007 token"
@@ -85,15 +54,19 @@ export function DecodeScreen() {
       ) : null}
       <ErrorNotice message={failure} />
       {view !== undefined ? (
-        <div className="decode-layout">
-          <div>
-            <h2>Decoded token</h2>
-            <DecodedDetails view={view} />
-            <ExpiryTimeline decoded={view.decoded} />
+        <>
+          <VerdictBanner view={view} now={now} />
+          <div className="decode-layout">
+            <div>
+              <h2>Decoded token</h2>
+              <DecodedDetails view={view} now={now} timeDisplay={timeDisplay} />
+              <ExpiryTimeline decoded={view.decoded} now={now} timeDisplay={timeDisplay} />
+              <RawView token={text} decoded={view.decoded} />
+            </div>
+            <DoctorPanel token={text} profileName={view.profile?.name ?? null} />
           </div>
-          <DoctorPanel token={cleanPastedToken(token)} profileName={view.profile?.name ?? null} />
-        </div>
-      ) : cleanPastedToken(token) === '' ? (
+        </>
+      ) : text === '' ? (
         <p className="muted">Paste a token to see what it grants, until when, and whether its signature is valid.</p>
       ) : null}
     </section>

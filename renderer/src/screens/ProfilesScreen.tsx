@@ -48,7 +48,12 @@ export function ProfilesScreen({ firstRun }: { firstRun: boolean }) {
           ))}
         </ul>
       ) : null}
-      <AddProfileForm disabledReason={keychainReason} onAdded={refresh} autoFocus={firstRun} />
+      <AddProfileForm
+        disabledReason={keychainReason}
+        onAdded={refresh}
+        autoFocus={firstRun}
+        firstProfile={profiles.length === 0}
+      />
     </section>
   );
 }

@@ -3,6 +3,7 @@
  * reload keep the user's place. A token handed to Decode travels in memory, never in the URL.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { DecodeProvider } from './decode-context.js';
 
 export const SCREENS = ['generate', 'decode', 'history', 'server', 'profiles', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];
@@ -67,7 +68,11 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
     () => ({ screen, pendingToken, navigate, takePendingToken }),
     [screen, pendingToken, navigate, takePendingToken],
   );
-  return <NavigationContext.Provider value={value}>{children}</NavigationContext.Provider>;
+  return (
+    <NavigationContext.Provider value={value}>
+      <DecodeProvider>{children}</DecodeProvider>
+    </NavigationContext.Provider>
+  );
 }
 
 export function useNavigation(): Navigation {

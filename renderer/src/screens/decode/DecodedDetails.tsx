@@ -1,28 +1,43 @@
-/** The decoded token: header facts, the signature verdict and one card per service. */
+/** The decoded token: header facts (with when it actually stops working) and one card per service. */
 import type { DecodeView } from '../../../../shared/contract/index.js';
-import { ExpiryLine, localTime, useNow } from '../../components/ExpiryLine.js';
-import { serviceCards, tokenExpiresAt } from '../../logic/decoded-view.js';
+import { ExpiryLine, displayTime, type TimeDisplay } from '../../components/ExpiryLine.js';
+import { tokenEnd } from '../../logic/decode-verdict.js';
+import { serviceCards, type PrivilegeRow } from '../../logic/decoded-view.js';
 
-const VERDICT_CLASS = {
-  valid: 'badge badge-ok',
-  invalid: 'badge badge-bad',
-  unchecked: 'badge badge-neutral',
-} as const;
+interface Props {
+  view: DecodeView;
+  now: number;
+  timeDisplay?: TimeDisplay;
+}
 
-export function DecodedDetails({ view }: { view: DecodeView }) {
-  const now = useNow();
+export function DecodedDetails({ view, now, timeDisplay = 'local' }: Props) {
   const { decoded } = view;
-  const expiresAt = tokenExpiresAt(decoded);
+  const end = tokenEnd(decoded, now);
+  const verified = decoded.signature === 'valid';
   return (
     <>
-      <section className="card" aria-label="Signature">
-        <p>
-          Signature: <span className={VERDICT_CLASS[decoded.signature]}>{decoded.signature}</span>
-        </p>
-        <p className="muted">{view.signatureReason}</p>
-      </section>
       <section className="card" aria-label="Token header">
         <dl className="facts">
+          <dt>Stops working</dt>
+          <dd>
+            {end.at === null ? (
+              'never (no expiry)'
+            ) : (
+              <>
+                <ExpiryLine expiresAt={end.at} now={now} timeDisplay={timeDisplay} />
+                <span className="muted"> — first to end: {end.what}</span>
+              </>
+            )}
+          </dd>
+          {end.tokenExpiresAt !== null ? (
+            <>
+              <dt>Token expiry</dt>
+              <dd>
+                {displayTime(end.tokenExpiresAt, timeDisplay)}{' '}
+                <span className="muted">(encoded; its privileges end earlier)</span>
+              </dd>
+            </>
+          ) : null}
           <dt>Version</dt>
           <dd>{decoded.version}</dd>
           <dt>App ID</dt>
@@ -34,10 +49,8 @@ export function DecodedDetails({ view }: { view: DecodeView }) {
               <span className="muted">(no saved profile has this App ID)</span>
             )}
           </dd>
-          <dt>Issued at</dt>
-          <dd>{localTime(decoded.issuedAt)}</dd>
-          <dt>Expires at</dt>
-          <dd>{expiresAt === null ? 'per privilege (below)' : <ExpiryLine expiresAt={expiresAt} />}</dd>
+          <dt>{decoded.version === '007' ? 'Issued at' : 'Message timestamp'}</dt>
+          <dd>{displayTime(decoded.version === '007' ? decoded.issuedAt : decoded.messageTimestamp, timeDisplay)}</dd>
           <dt>Salt</dt>
           <dd>{decoded.salt}</dd>
           {decoded.version === '006' ? (
@@ -76,25 +89,7 @@ export function DecodedDetails({ view }: { view: DecodeView }) {
               </thead>
               <tbody>
                 {card.privileges.map((row) => (
-                  <tr key={row.name}>
-                    <td>{row.name}</td>
-                    <td>
-                      {row.expiresAt === null ? 'never' : <ExpiryLine expiresAt={row.expiresAt} />}
-                      {row.encodedExpiresAt !== undefined ? (
-                        <span className="muted">
-                          {' '}
-                          (encoded: {localTime(row.encodedExpiresAt)}, after the token’s end)
-                        </span>
-                      ) : null}
-                    </td>
-                    <td>
-                      {row.expired ? (
-                        <span className="badge badge-bad">expired</span>
-                      ) : (
-                        <span className="badge badge-ok">valid</span>
-                      )}
-                    </td>
-                  </tr>
+                  <PrivilegeLine key={row.name} row={row} now={now} timeDisplay={timeDisplay} verified={verified} />
                 ))}
               </tbody>
             </table>
@@ -102,5 +97,39 @@ export function DecodedDetails({ view }: { view: DecodeView }) {
         </section>
       ))}
     </>
+  );
+}
+
+interface LineProps {
+  row: PrivilegeRow;
+  now: number;
+  timeDisplay: TimeDisplay;
+  verified: boolean;
+}
+
+function PrivilegeLine({ row, now, timeDisplay, verified }: LineProps) {
+  const state = row.expired ? 'expired' : 'live';
+  // Without a valid signature the contents are a claim, not a fact: never a green badge.
+  const badge = row.expired ? 'badge badge-bad' : verified ? 'badge badge-ok' : 'badge badge-neutral';
+  return (
+    <tr>
+      <td>{row.name}</td>
+      <td>
+        {row.expiresAt === null ? (
+          'never'
+        ) : (
+          <ExpiryLine expiresAt={row.expiresAt} now={now} timeDisplay={timeDisplay} />
+        )}
+        {row.encodedExpiresAt !== undefined ? (
+          <span className="muted">
+            {' '}
+            (encoded: {displayTime(row.encodedExpiresAt, timeDisplay)}, after the token’s end)
+          </span>
+        ) : null}
+      </td>
+      <td>
+        <span className={badge}>{verified ? state : `${state}, unverified`}</span>
+      </td>
+    </tr>
   );
 }

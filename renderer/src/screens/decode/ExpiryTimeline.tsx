@@ -4,7 +4,7 @@
  * from screen readers, which read the words.
  */
 import type { DecodedToken } from '../../../../shared/token/types.js';
-import { localTime, useNow } from '../../components/ExpiryLine.js';
+import { displayTime, type TimeDisplay } from '../../components/ExpiryLine.js';
 import { AXIS_WIDTH, timelineView } from '../../logic/timeline-view.js';
 
 const BAR_HEIGHT = 14;
@@ -32,8 +32,15 @@ function Track({ x, width, nowX, expired }: { x: number; width: number; nowX: nu
   );
 }
 
-export function ExpiryTimeline({ decoded }: { decoded: DecodedToken }) {
-  const now = useNow();
+interface Props {
+  decoded: DecodedToken;
+  /** The screen's one `now`, so the timeline agrees with the rest of Decode. */
+  now: number;
+  timeDisplay?: TimeDisplay;
+}
+
+export function ExpiryTimeline({ decoded, now, timeDisplay = 'local' }: Props) {
+  const localTime = (unix: number) => displayTime(unix, timeDisplay);
   const view = timelineView(decoded, now);
   return (
     <section className="card" aria-labelledby="timeline-title">

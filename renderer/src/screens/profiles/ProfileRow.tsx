@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ProfileView } from '../../../../shared/contract/index.js';
-import { call, errorMessage } from '../../api.js';
+import { ApiError, call, errorMessage } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { Field } from '../../components/Field.js';
 import { checkCertificate, checkProfileName } from '../../logic/profile-form.js';
@@ -26,6 +26,8 @@ export function ProfileRow({
   const [text, setText] = useState('');
   const [touched, setTouched] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
+  // A refusal about the new name (e.g. another profile has it) belongs at the name field.
+  const [nameError, setNameError] = useState<string | undefined>();
 
   // The buttons that open each editor: closing one (Escape, Cancel, Keep it, Save) puts the
   // keyboard focus back where the user was, instead of on <body>.
@@ -42,6 +44,7 @@ export function ProfileRow({
     setText(next === 'rename' ? profile.name : '');
     setTouched(false);
     setFailure(undefined);
+    setNameError(undefined);
   };
   const close = () => {
     returnFocusTo.current = mode;
@@ -61,14 +64,16 @@ export function ProfileRow({
       setMode('view');
       await onChanged();
     } catch (error) {
-      setFailure(errorMessage(error));
+      const aboutName = error instanceof ApiError && (error.code === 'profile_exists' || error.field === 'name');
+      if (mode === 'rename' && aboutName) setNameError(error.message);
+      else setFailure(errorMessage(error));
     }
   }
 
   const fieldError = !touched
     ? undefined
     : mode === 'rename'
-      ? checkProfileName(text)
+      ? (checkProfileName(text) ?? nameError)
       : mode === 'certificate'
         ? checkCertificate(text)
         : undefined;
@@ -84,40 +89,39 @@ export function ProfileRow({
 
   return (
     <li className="card profile-row" aria-label={`Profile ${profile.name}`}>
-      <div className="row spread">
-        <div>
-          <strong>{profile.name}</strong> {profile.isDefault ? <span className="badge badge-ok">default</span> : null}
-          <div className="muted">
-            App ID <code>{profile.appId}</code> · added {new Date(profile.createdAt).toLocaleDateString()}
-          </div>
+      <div>
+        <strong>{profile.name}</strong> {profile.isDefault ? <span className="badge badge-ok">default</span> : null}
+        <div className="muted">
+          App ID <code>{profile.appId}</code> · added {new Date(profile.createdAt).toLocaleDateString()}
         </div>
-        <div className="row">
-          {!profile.isDefault ? (
-            <button type="button" onClick={() => void run(() => call('profiles:set-default', { id: profile.id }))}>
-              Set as default
-            </button>
-          ) : null}
-          <button type="button" ref={(button) => void (openers.current.rename = button)} onClick={() => open('rename')}>
-            Rename
+      </div>
+      {/* The same place for every profile's buttons, default or not, at any width. */}
+      <div className="row profile-actions">
+        {!profile.isDefault ? (
+          <button type="button" onClick={() => void run(() => call('profiles:set-default', { id: profile.id }))}>
+            Set as default
           </button>
-          <button
-            type="button"
-            disabled={keychainReason !== undefined}
-            title={keychainReason}
-            ref={(button) => void (openers.current.certificate = button)}
-            onClick={() => open('certificate')}
-          >
-            Replace certificate
-          </button>
-          <button
-            type="button"
-            className="danger"
-            ref={(button) => void (openers.current.remove = button)}
-            onClick={() => open('remove')}
-          >
-            Remove
-          </button>
-        </div>
+        ) : null}
+        <button type="button" ref={(button) => void (openers.current.rename = button)} onClick={() => open('rename')}>
+          Rename
+        </button>
+        <button
+          type="button"
+          disabled={keychainReason !== undefined}
+          title={keychainReason}
+          ref={(button) => void (openers.current.certificate = button)}
+          onClick={() => open('certificate')}
+        >
+          Replace certificate
+        </button>
+        <button
+          type="button"
+          className="danger"
+          ref={(button) => void (openers.current.remove = button)}
+          onClick={() => open('remove')}
+        >
+          Remove
+        </button>
       </div>
       {mode === 'rename' || mode === 'certificate' ? (
         <form
@@ -138,6 +142,7 @@ export function ProfileRow({
             error={fieldError}
             onChange={(event) => {
               setTouched(true);
+              setNameError(undefined);
               setText(event.target.value);
             }}
           />
