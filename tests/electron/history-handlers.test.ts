@@ -19,7 +19,9 @@ describe.skipIf(!available)('IPC history:* handlers (real engine, real keychain)
   beforeAll(async () => {
     h = await openHarness();
     profileId = (await h.ok('profiles:add', { name: 'history', ...credentials })).id;
-    unsubscribe = createEventSubscriptions(h.server, (event, payload) => events.push({ event, payload }), { history: h.history });
+    unsubscribe = createEventSubscriptions(h.server, (event, payload) => events.push({ event, payload }), {
+      history: h.history,
+    });
   });
   afterAll(async () => {
     unsubscribe();

@@ -25,7 +25,7 @@ export function ExportPanel({ result }: { result: GenerateResult }) {
   const snippet = toJoinSnippet(target, values);
   return (
     <>
-      <h3>Export</h3>
+      <h2>Export</h2>
       <div className="row export-actions">
         <CopyButton text={toEnvBlock(values)} label="Copy as .env" />
         <CopyButton text={toJson(values)} label="Copy as JSON" />

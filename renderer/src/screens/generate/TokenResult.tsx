@@ -11,7 +11,7 @@ function TokenBlock({ label, token, expiresAt }: { label: string; token: string;
   return (
     <div className="token-block">
       <div className="row spread">
-        <h3>{label}</h3>
+        <h2>{label}</h2>
         <div className="row">
           <CopyButton text={token} what={label} />
           <button type="button" onClick={() => navigate('decode', { token })}>
@@ -57,19 +57,19 @@ export function TokenResult({
       )}
       {'token' in result && result.authorizationHeader !== undefined ? (
         <>
-          <h3>REST header</h3>
+          <h2>REST header</h2>
           <div className="command-line">
             <code aria-label="REST header">{result.authorizationHeader}</code>
             <CopyButton text={result.authorizationHeader} what="REST header" />
           </div>
         </>
       ) : null}
-      <h3>Same token from the CLI</h3>
+      <h2>Same token from the CLI</h2>
       <div className="command-line">
         <code aria-label="CLI command">{cli}</code>
         <CopyButton text={cli} what="CLI command" />
       </div>
-      <h3>From the local server</h3>
+      <h2>From the local server</h2>
       {'command' in curl ? (
         <div className="command-line">
           <code aria-label="curl command">{curl.command}</code>
