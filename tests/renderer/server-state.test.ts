@@ -104,6 +104,21 @@ describe.runIf(ready)('Local server state, kept in main', () => {
     await expect.poll(() => isFocused(page, 'button:text("Start server")')).toBe(true);
   });
 
+  it('shows the server URL as a QR code, and says a loopback address only works on this computer', async () => {
+    await page.getByLabel('Port', { exact: true }).fill('0');
+    await page.getByRole('button', { name: 'Start server' }).click();
+    await page.getByLabel('Server URL', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Show QR code' }).click();
+    const qr = page.getByRole('img', { name: 'QR code of the server URL' });
+    await qr.waitFor();
+    // A QR code of a URL this long has at least version 2's 25 modules a side.
+    expect(Number((await qr.getAttribute('viewBox'))?.split(' ')[2])).toBeGreaterThanOrEqual(25);
+    expect(await page.getByText('Only this computer can open this address').count()).toBe(1);
+    await expectCleanEverywhere(page, 'Local server listening, URL QR code');
+    await page.getByRole('button', { name: 'Stop server' }).click();
+    await expect.poll(railText).toBe('Profile demo Server stopped');
+  });
+
   it('reads the status and the log from main when the window opens again', async () => {
     await app.server.stop();
     const before = app.server.recentRequests().length;

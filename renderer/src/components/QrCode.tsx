@@ -4,6 +4,7 @@
  */
 import { useMemo } from 'react';
 import { qrPath } from '../logic/qr-path.js';
+import './qr-code.css';
 
 export function QrCode({ text, label, pixels = 260 }: { text: string; label: string; pixels?: number }) {
   const { size, d } = useMemo(() => qrPath(text), [text]);

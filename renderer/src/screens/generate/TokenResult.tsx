@@ -4,10 +4,12 @@ import { CopyButton } from '../../components/CopyButton.js';
 import { ExpiryLine } from '../../components/ExpiryLine.js';
 import type { GenerateResult } from '../../state/generate-context.js';
 import { useNavigation } from '../../state/navigation.js';
+import { useSettings } from '../../state/settings-context.js';
 import { ExportPanel } from './ExportPanel.js';
 
 function TokenBlock({ label, token, expiresAt }: { label: string; token: string; expiresAt: number }) {
   const { navigate } = useNavigation();
+  const { timeDisplay } = useSettings().settings;
   return (
     <div className="token-block">
       <div className="row spread">
@@ -23,7 +25,7 @@ function TokenBlock({ label, token, expiresAt }: { label: string; token: string;
         {token}
       </pre>
       <p className="muted">
-        Expires <ExpiryLine expiresAt={expiresAt} />
+        Expires <ExpiryLine expiresAt={expiresAt} timeDisplay={timeDisplay} />
       </p>
     </div>
   );
