@@ -32,6 +32,19 @@ export function initialForm(defaultExpiry?: number): GenerateForm {
   return { ...EMPTY_FORM, values: { ...EMPTY_FORM.values, expire: String(defaultExpiry) } };
 }
 
+/** A session before anything was typed or generated. */
+export function initialState(defaultExpiry?: number): GenerateState {
+  return {
+    form: initialForm(defaultExpiry),
+    profileId: '',
+    touched: {},
+    submitted: false,
+    serverErrors: {},
+    failure: undefined,
+    results: {},
+  };
+}
+
 /** The state with a new default expiry, unless the box holds something other than the old one. */
 export function withDefaultExpiry(
   state: GenerateState,

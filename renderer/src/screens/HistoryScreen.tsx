@@ -40,7 +40,7 @@ export function HistoryScreen({ timeDisplay = 'local' }: { timeDisplay?: TimeDis
         written to disk, and the list is gone when the app quits.
       </p>
       <ErrorNotice message={error} />
-      <p className="history-status" role="status">
+      <p className="visually-hidden" role="status">
         {announcement}
       </p>
       {entries === undefined ? null : entries.length === 0 ? (

@@ -6,7 +6,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { KindId } from '../logic/generate-form.js';
-import { initialForm, withDefaultExpiry, type GenerateState } from '../logic/generate-state.js';
+import { initialState, withDefaultExpiry, type GenerateState } from '../logic/generate-state.js';
 
 export type { GenerateResult, GenerateState } from '../logic/generate-state.js';
 export { visibleErrors } from '../logic/generate-state.js';
@@ -21,15 +21,7 @@ interface GenerateStore {
 const GenerateContext = createContext<GenerateStore | undefined>(undefined);
 
 export function GenerateProvider({ children, defaultExpiry }: { children: ReactNode; defaultExpiry?: number }) {
-  const [state, setState] = useState<GenerateState>(() => ({
-    form: initialForm(defaultExpiry),
-    profileId: '',
-    touched: {},
-    submitted: false,
-    serverErrors: {},
-    failure: undefined,
-    results: {},
-  }));
+  const [state, setState] = useState<GenerateState>(() => initialState(defaultExpiry));
   // Settings can arrive after the first render: a new default replaces the old one in the
   // expiry box unless the user typed something else there.
   const appliedDefault = useRef(defaultExpiry);

@@ -3,21 +3,13 @@ import { EMPTY_FORM } from '../../../renderer/src/logic/generate-form.js';
 import { EXPIRY_PRESETS, longExpiryWarning } from '../../../renderer/src/logic/expiry-presets.js';
 import {
   initialForm,
+  initialState,
   visibleErrors,
   withDefaultExpiry,
   type GenerateState,
 } from '../../../renderer/src/logic/generate-state.js';
 
-const state = (change: Partial<GenerateState> = {}): GenerateState => ({
-  form: EMPTY_FORM,
-  profileId: '',
-  touched: {},
-  submitted: false,
-  serverErrors: {},
-  failure: undefined,
-  results: {},
-  ...change,
-});
+const state = (change: Partial<GenerateState> = {}): GenerateState => ({ ...initialState(), ...change });
 
 describe('Generate state', () => {
   const all = { channel: 'channel is required', uid: 'uid must be…', form: 'unknown key' };
