@@ -84,7 +84,7 @@ const TEXT_FIELDS = ['channel', 'role', 'uid'] as const;
 
 /**
  * What getTokenBodySchema returns for a body it accepts, without running zod (about 2 % of
- * a request's CPU, npm run bench); undefined for anything else, which the schema then
+ * a request's CPU in a CPU profile); undefined for anything else, which the schema then
  * rejects with its message. Same output: the fields given, in the schema's order, "" as undefined.
  */
 function wellTypedBody(bound: Partial<Record<(typeof BODY_FIELDS)[number], unknown>>): ParsedGetTokenBody | undefined {
