@@ -21,10 +21,16 @@ function hostName(value: string): string | undefined {
 export function loopbackHostCheck(boundHost: string): (value: string | undefined) => boolean {
   const bound = boundHost.replace(/^\[|\]$/g, '').toLowerCase();
   const accepted = new Set(['localhost', '127.0.0.1', '[::1]', bound.includes(':') ? `[${bound}]` : bound]);
+  // Clients send the same Host on every request: remember the last one accepted, so the
+  // usual request skips the pattern (almost half the guard's time in a CPU profile).
+  let lastAccepted: string | undefined;
   return (value) => {
     if (value === undefined) return false;
+    if (value === lastAccepted) return true;
     const name = hostName(value);
-    return name !== undefined && accepted.has(name);
+    const ok = name !== undefined && accepted.has(name);
+    if (ok) lastAccepted = value;
+    return ok;
   };
 }
 

@@ -79,7 +79,8 @@ export async function installRoutePolicies(
     });
   }
   const open: TokenRequestContext = { source, authorize: () => undefined };
-  if (authenticator === undefined) return () => open;
+  // API-key callers may have any grant, so without JWTs no request needs its own context.
+  if (authenticator === undefined || !authenticator.bindsCallers) return () => open;
   return (request) => ({
     source,
     authorize: (grant) => {
