@@ -20,7 +20,8 @@ const REPORT_CSP = `document.addEventListener('securitypolicyviolation', (event)
   console.error('CSP violation: ' + event.violatedDirective + ' ' + event.blockedURI));`;
 
 async function screen(page: Page, name: string): Promise<void> {
-  await page.getByRole('link', { name }).click();
+  // The rail's link: screens may also link elsewhere ("Generate a token →").
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name, exact: true }).click();
   await page.getByRole('heading', { name, level: 1 }).waitFor();
 }
 

@@ -78,7 +78,8 @@ describe.runIf(ready)('App layout, in Chromium on the real handlers', () => {
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
     const rail = await box(page, 'nav.rail');
-    expect(rail.top).toBe(0);
+    // At the very bottom the page's height may end a fraction of a pixel short of the rail's.
+    expect(Math.abs(rail.top)).toBeLessThan(1);
     const lastLink = await box(page, 'nav.rail li:last-child a');
     expect(lastLink.bottom).toBeLessThanOrEqual(600);
   });
