@@ -11,7 +11,7 @@ const { pathToFileURL } = require('node:url');
 // The esbuild bundle starts fastest; the plain tsc output works as well.
 const bundle = join(__dirname, '..', 'dist', 'cli', 'bundle', 'main.cjs');
 const plain = join(__dirname, '..', 'dist', 'cli', 'main.js');
-if (existsSync(bundle)) require(bundle);
+if (existsSync(bundle)) require('./load-bundle.js').loadBundle(bundle, `${bundle}.v8cache`);
 else if (existsSync(plain)) import(pathToFileURL(plain).href);
 else {
   process.stderr.write('error: agora-token-desk is not built; run `npm run build:node` in the checkout\n');

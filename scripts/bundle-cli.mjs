@@ -5,6 +5,7 @@
 // Only zod, commander and agora-token are bundled; every other package (Fastify, the
 // native keychain module, ...) stays in node_modules and loads when a command needs it.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -71,3 +72,11 @@ await build({
     },
   ],
 });
+
+// The code cache for the launcher (bin/load-bundle.js), made by the Node that builds.
+const cache = spawnSync(
+  process.execPath,
+  ['scripts/cli-code-cache.cjs', 'dist/cli/bundle/main.cjs', 'dist/cli/bundle/main.cjs.v8cache'],
+  { cwd: root, stdio: 'ignore' },
+);
+if (cache.status !== 0) throw new Error('writing the CLI code cache failed');
