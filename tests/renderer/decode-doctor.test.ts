@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildRtcToken } from '../../shared/token/index.js';
 import { keychainReady, randomCredentials } from '../profiles/keychain-env.js';
 import { appSuite, chromiumReady, type AppSession } from './app-harness.js';
+import { expectNoAxeViolations } from './accessibility.js';
 import { fieldErrors } from './field-errors.js';
+import { saveScreenshot } from './screenshots.js';
 
 const ready = chromiumReady('Decode doctor panel tests') && (await keychainReady('Decode doctor panel tests'));
 const credentials = randomCredentials();
@@ -66,6 +68,12 @@ describe.runIf(ready)('Decode: Check against my app, in Chromium on the real han
     expect(shown).toContain('"room-1"');
     expect(shown).toContain('"Room-1"');
     expect(shown).toMatch(/Fix: \S/);
+    await expectNoAxeViolations(page, 'Decode, doctor findings (light)');
+    await saveScreenshot(page, 'decode-doctor-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectNoAxeViolations(page, 'Decode, doctor findings (dark)');
+    await saveScreenshot(page, 'decode-doctor-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     expect(app.pageErrors).toEqual([]);
   });
 
