@@ -6,6 +6,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { headingJumps } from './field-errors.js';
 
 export async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -16,4 +17,14 @@ export async function expectNoAxeViolations(page: Page, state: string): Promise<
         .join(', ')}`,
   );
   expect(found, `axe-core violations in ${state}`).toEqual([]);
+}
+
+/** Heading levels that never jump, and axe in light then dark; leaves the page light. */
+export async function expectAccessibleInBothThemes(page: Page, state: string): Promise<void> {
+  expect(await headingJumps(page), `heading levels in ${state}`).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expectNoAxeViolations(page, `${state} (light)`);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoAxeViolations(page, `${state} (dark)`);
+  await page.emulateMedia({ colorScheme: 'light' });
 }

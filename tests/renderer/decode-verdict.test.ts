@@ -3,9 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildChatAppToken, buildRtcToken, buildRtmToken } from '../../shared/token/index.js';
 import { tamper007 } from '../fixtures/tamper.js';
 import { keychainReady, randomCredentials } from '../profiles/keychain-env.js';
-import { expectNoAxeViolations } from './accessibility.js';
+import { expectAccessibleInBothThemes, expectNoAxeViolations } from './accessibility.js';
 import { appSuite, chromiumReady, openApp, type AppSession } from './app-harness.js';
-import { headingJumps } from './field-errors.js';
 import { saveScreenshot } from './screenshots.js';
 
 const ready = chromiumReady('Decode verdict tests') && (await keychainReady('Decode verdict tests'));
@@ -21,15 +20,6 @@ const badges = (page: Page, service: string) =>
 const header = async (page: Page) => (await page.getByLabel('Token header').textContent()) ?? '';
 
 /** Light and dark, each at the window size the issue names. */
-async function expectAccessible(page: Page, state: string): Promise<void> {
-  expect(await headingJumps(page), `heading levels in ${state}`).toEqual([]);
-  await page.emulateMedia({ colorScheme: 'light' });
-  await expectNoAxeViolations(page, `${state} (light)`);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await expectNoAxeViolations(page, `${state} (dark)`);
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
 describe.runIf(ready)('Decode verdict, badges, times and raw view, in Chromium on the real handlers', () => {
   let browser: Browser;
   let app: AppSession;
@@ -58,7 +48,7 @@ describe.runIf(ready)('Decode verdict, badges, times and raw view, in Chromium o
     expect(order).toBe(true);
     expect(await page.getByLabel('Verdict').textContent()).toMatch(/^Valid token/);
     expect(await badges(page, 'RTC')).toEqual(['live', 'live', 'live', 'live']);
-    await expectAccessible(page, 'Decode, valid token');
+    await expectAccessibleInBothThemes(page, 'Decode, valid token');
   });
 
   it('marks an altered token invalid and its privileges unverified, never green', async () => {
@@ -71,14 +61,14 @@ describe.runIf(ready)('Decode verdict, badges, times and raw view, in Chromium o
     for (const text of shown) expect(text).toBe('live, unverified');
     expect(await page.getByLabel('RTM service').locator('.badge-ok').count()).toBe(0);
     await saveScreenshot(page, 'decode-invalid-light');
-    await expectAccessible(page, 'Decode, invalid signature');
+    await expectAccessibleInBothThemes(page, 'Decode, invalid signature');
   });
 
   it('says unchecked when no profile can verify it, and marks its privileges unverified', async () => {
     await paste(page, buildRtmToken(randomCredentials(), { userId: 'x' }).token);
     await expect.poll(() => verdict(page)).toBe('unchecked');
     for (const text of await badges(page, 'RTM')) expect(text).toBe('live, unverified');
-    await expectAccessible(page, 'Decode, unchecked signature');
+    await expectAccessibleInBothThemes(page, 'Decode, unchecked signature');
   });
 
   it('heads with when the token actually stops working: its privileges, not a 30-day token expiry', async () => {
@@ -109,7 +99,7 @@ describe.runIf(ready)('Decode verdict, badges, times and raw view, in Chromium o
     expect(await page.getByLabel('Verdict').textContent()).toMatch(/^Expired/);
     expect(new Set(await badges(page, 'RTC'))).toEqual(new Set(['expired']));
     await saveScreenshot(page, 'decode-expired-light');
-    await expectAccessible(page, 'Decode, expired token');
+    await expectAccessibleInBothThemes(page, 'Decode, expired token');
   });
 
   it('shows no empty User ID row for a chat app token', async () => {
@@ -138,7 +128,7 @@ describe.runIf(ready)('Decode verdict, badges, times and raw view, in Chromium o
     await page.getByRole('button', { name: 'Copy decoded JSON' }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(JSON.stringify(json, null, 2));
     await saveScreenshot(page, 'decode-raw-light');
-    await expectAccessible(page, 'Decode, raw view open');
+    await expectAccessibleInBothThemes(page, 'Decode, raw view open');
     for (const size of [
       { width: 1280, height: 800 },
       { width: 800, height: 600 },

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keychainReady, randomCredentials } from '../profiles/keychain-env.js';
-import { expectNoAxeViolations } from './accessibility.js';
+import { expectAccessibleInBothThemes, expectNoAxeViolations } from './accessibility.js';
 import { appSuite, chromiumReady, type AppSession } from './app-harness.js';
-import { fieldErrors, headingJumps } from './field-errors.js';
+import { fieldErrors } from './field-errors.js';
 import { saveScreenshot } from './screenshots.js';
 
 const ready = chromiumReady('Profiles fixes tests') && (await keychainReady('Profiles fixes tests'));
@@ -14,15 +14,6 @@ async function fillAdd(page: Page, name: string, appId: string, appCertificate: 
   await page.getByLabel('Profile name').fill(name);
   await page.getByLabel('App ID').fill(appId);
   await page.getByLabel('App Certificate').fill(appCertificate);
-}
-
-async function expectAccessible(page: Page, state: string): Promise<void> {
-  expect(await headingJumps(page), `heading levels in ${state}`).toEqual([]);
-  await page.emulateMedia({ colorScheme: 'light' });
-  await expectNoAxeViolations(page, `${state} (light)`);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await expectNoAxeViolations(page, `${state} (dark)`);
-  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 describe.runIf(ready)('Profiles: first profile, field errors, rename and layout', () => {
@@ -52,7 +43,7 @@ describe.runIf(ready)('Profiles: first profile, field errors, rename and layout'
     // says once, politely, that fields need attention.
     expect(await form.getByRole('alert').count()).toBe(0);
     expect(await form.getByRole('status').first().textContent()).toBe('Check the 3 fields marked below.');
-    await expectAccessible(page, 'Profiles, add form with errors after submit');
+    await expectAccessibleInBothThemes(page, 'Profiles, add form with errors after submit');
   });
 
   it('says "Saved" only once the list shows the profile, then offers the next step', async () => {
@@ -72,7 +63,7 @@ describe.runIf(ready)('Profiles: first profile, field errors, rename and layout'
     expect(await page.evaluate(() => (window as unknown as { savedTooEarly: string[] }).savedTooEarly)).toEqual([]);
     expect(await page.getByText('Welcome.').count()).toBe(0);
     await saveScreenshot(page, 'profiles-first-saved-light');
-    await expectAccessible(page, 'Profiles, first profile saved with the next step');
+    await expectAccessibleInBothThemes(page, 'Profiles, first profile saved with the next step');
     await next.click();
     await page.getByRole('heading', { name: 'Generate', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Profiles' }).click();
@@ -113,7 +104,7 @@ describe.runIf(ready)('Profiles: first profile, field errors, rename and layout'
     await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
     expect(await fieldErrors(row)).toEqual([expect.stringMatching(/already exists/)]);
     expect(await row.getByRole('alert').count()).toBe(0);
-    await expectAccessible(page, 'Profiles, duplicate rename at the field');
+    await expectAccessibleInBothThemes(page, 'Profiles, duplicate rename at the field');
     await field.fill('second-b');
     expect(await field.getAttribute('aria-invalid')).toBeNull();
     await row.getByRole('button', { name: 'Save name' }).click();

@@ -3,24 +3,15 @@
  * window, the rail shows it on every screen, and start problems are explained at the field
  * they concern, in the app's words (issue 15).
  */
-import { createServer, type Server } from 'node:net';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { keychainReady, randomCredentials } from '../profiles/keychain-env.js';
 import { appSuite, chromiumReady, openApp, type AppSession } from './app-harness.js';
 import { saveScreenshot } from './screenshots.js';
-import { expectCleanEverywhere } from './server-views.js';
+import { expectCleanEverywhere, occupiedPort } from './server-views.js';
 
 const ready = chromiumReady('Local server state tests') && (await keychainReady('Local server state tests'));
 const credentials = randomCredentials();
-
-async function occupiedPort(): Promise<{ port: number; server: Server }> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return { port: address.port, server };
-}
 
 const isFocused = (page: Page, selector: string) =>
   page.locator(selector).evaluate((element) => element === document.activeElement);

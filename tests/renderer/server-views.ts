@@ -1,4 +1,5 @@
 /** Checks the Local server e2e tests share: axe in both themes at both window sizes, and layout. */
+import { createServer, type Server } from 'node:net';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { expectNoAxeViolations } from './accessibility.js';
@@ -42,4 +43,13 @@ export function brokenWords(page: Page): Promise<string[]> {
     }
     return broken;
   });
+}
+
+/** A port something else is listening on, for the "port in use" cases. */
+export async function occupiedPort(): Promise<{ port: number; server: Server }> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return { port: address.port, server };
 }

@@ -1,4 +1,3 @@
-import { createServer, type Server } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeToken } from '../../shared/token/index.js';
@@ -6,19 +5,11 @@ import { keychainReady, randomCredentials } from '../profiles/keychain-env.js';
 import { appSuite, chromiumReady, openApp, type AppSession } from './app-harness.js';
 import { runCurl, shellWords } from './server-curl.js';
 import { saveScreenshot } from './screenshots.js';
+import { occupiedPort } from './server-views.js';
 
 const ready = chromiumReady('Local server screen tests') && (await keychainReady('Local server screen tests'));
 const credentials = randomCredentials();
 const secondCredentials = randomCredentials();
-
-/** A port something else is listening on, for the "port in use" case. */
-async function occupiedPort(): Promise<{ port: number; server: Server }> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return { port: address.port, server };
-}
 
 async function listeningUrl(page: Page): Promise<string> {
   const url = page.getByLabel('Server URL', { exact: true });
