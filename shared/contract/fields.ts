@@ -1,6 +1,13 @@
 import { z } from 'zod/mini';
 import { TokenDeskError } from '../errors.js';
-import { APP_CERTIFICATE_MESSAGES, HEX32, MAX_UINT32, PORT_MESSAGE } from './text-rules.js';
+import {
+  APP_CERTIFICATE_MESSAGES,
+  CHANNEL_CHARS,
+  fitsUtf8Bytes as fitsBytes,
+  HEX32,
+  MAX_UINT32,
+  PORT_MESSAGE,
+} from './text-rules.js';
 
 export {
   AGORA_MAX_PRIVILEGE_SECONDS,
@@ -8,7 +15,10 @@ export {
   HEX32,
   MAX_UINT32,
   PORT_MESSAGE,
+  fitsUtf8Bytes,
+  isChannelName,
   isLoopbackHost,
+  isUint32,
   parseDigits,
   parseDuration,
   parsePort,
@@ -20,14 +30,6 @@ export {
  * The field rules of every door (CLI, IPC, HTTP, the renderer's forms), each written once
  * with one message. Browser-safe: no Node imports, so the renderer validates with these.
  */
-
-// Agora's documented channel-name characters: letters, digits, space and these symbols.
-const CHANNEL_CHARS = /^[a-zA-Z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]+$/;
-
-// TextEncoder rather than Buffer: the renderer runs these same rules in the browser.
-const utf8 = new TextEncoder();
-// A UTF-16 code unit never takes more than 3 UTF-8 bytes, so short strings need no encoding.
-const fitsBytes = (value: string, max: number): boolean => value.length * 3 <= max || utf8.encode(value).length <= max;
 
 export const appIdSchema = z
   .string({ error: 'App ID is required' })

@@ -30,6 +30,28 @@ export function checkAppCertificate(value: unknown, field: string): string {
   return trimmed;
 }
 
+// Agora's documented channel-name characters: letters, digits, space and these symbols.
+export const CHANNEL_CHARS = /^[a-zA-Z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]+$/;
+
+// TextEncoder rather than Buffer: the renderer runs these same rules in the browser.
+const utf8 = new TextEncoder();
+
+/** True when the text takes at most `max` bytes in UTF-8. */
+export function fitsUtf8Bytes(value: string, max: number): boolean {
+  // A UTF-16 code unit never takes more than 3 UTF-8 bytes, so short strings need no encoding.
+  return value.length * 3 <= max || utf8.encode(value).length <= max;
+}
+
+/** A channel name Agora accepts: 1..64 bytes of the documented characters. */
+export function isChannelName(value: string): boolean {
+  return value.length > 0 && fitsUtf8Bytes(value, 64) && CHANNEL_CHARS.test(value);
+}
+
+/** A whole number from 0 to 4294967295: a uid, or an expiry in seconds. */
+export function isUint32(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_UINT32;
+}
+
 /** A string of 1..maxDigits decimal digits as its number; anything else is undefined. */
 export function parseDigits(value: string, maxDigits = 10): number | undefined {
   if (value.length === 0 || value.length > maxDigits) return undefined;

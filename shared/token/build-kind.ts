@@ -4,7 +4,7 @@ import { agoraKit } from './agora-kit.js';
 import type { BuildOptions, TokenKind } from './kinds/kind.js';
 import { getKind, type KindId } from './kinds/registry.js';
 
-/** Parses the input with the kind's schema (once), then builds with agora-token. */
+/** Checks the input with the kind's schema (once; a plainly valid one by `accept`), then builds with agora-token. */
 export function buildKind(
   kind: KindId | TokenKind,
   credentials: Credentials,
@@ -12,7 +12,8 @@ export function buildKind(
   options: BuildOptions = {},
 ): Generated {
   const spec = typeof kind === 'string' ? getKind(kind) : kind;
-  return buildParsedKind(spec, credentials, parseInput(spec.schema, input), options);
+  const parsed = spec.accept?.(input) ?? parseInput(spec.schema, input);
+  return buildParsedKind(spec, credentials, parsed, options);
 }
 
 /** For a door that already parsed the input with `kind.schema`. */

@@ -70,6 +70,13 @@ export interface TokenKindSpec<S extends z.ZodMiniType> {
   httpTokenType?: string;
   /** POST /getToken's fields as this kind's input (kinds added after the Go service's three). */
   fromHttpBody?(body: HttpTokenFields): unknown;
+  /**
+   * What `schema` returns for a plainly valid input, found without running the schema;
+   * undefined for anything else, which `schema` then parses and reports with its message.
+   * Only for kinds the server builds on every request, where the schema's run is a
+   * measurable share of the request (docs/benchmark.md). Tests compare it with `schema`.
+   */
+  accept?(input: unknown): z.output<S> | undefined;
   /** The POST /getToken call for this input (for the equivalent curl command). */
   httpCall(input: z.output<S>): HttpCall;
   /** Builds over agora-token's classes; the input was parsed with `schema`. */
@@ -86,6 +93,8 @@ export interface TokenKind {
   readonly examples: readonly string[];
   readonly httpTokenType?: string;
   fromHttpBody?(body: HttpTokenFields): unknown;
+  /** `schema`'s output for a plainly valid input, else undefined (see TokenKindSpec). */
+  accept?(input: unknown): unknown;
   /** `input` must be the output of `schema`. */
   httpCall(input: unknown): HttpCall;
   /** `input` must be the output of `schema`. */

@@ -15,6 +15,7 @@ import {
   uidOrAccount,
 } from './common.js';
 import { defineKind } from './kind.js';
+import { acceptRtcInput } from './rtc-accept.js';
 
 const schema = z.strictObject(rtcShape).check(z.refine(uidOrAccount.check, uidOrAccount.message));
 
@@ -28,6 +29,7 @@ export const rtcKind = defineKind({
   fields: [channelField, uidField, accountField, roleField, ...privilegeFields, expireField],
   examples: ['--channel demo --uid 42', '--channel demo --account alice --role subscriber --expire 600'],
   httpTokenType: 'rtc',
+  accept: acceptRtcInput,
   httpCall(v) {
     if (hasPrivilegeExpiries(v)) {
       return {
