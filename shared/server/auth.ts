@@ -1,7 +1,8 @@
-import { createPublicKey, hash, timingSafeEqual } from 'node:crypto';
+import { createPublicKey } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { TokenDeskError } from '../errors.js';
+import { apiKeyMatcher } from './api-key-match.js';
 import { HttpStatusError } from './http-status-error.js';
 import type { AuthOptions, JwtOptions } from './server-options.js';
 import type { Grant } from './token-requests.js';
@@ -24,19 +25,6 @@ export interface Authenticator {
   authorize(caller: Caller, grant: Grant): void;
   /** Whether `authorize` can refuse anything (JWT binding rules); false for API keys alone. */
   readonly bindsCallers: boolean;
-}
-
-// The one-shot hash: no Hash object per request (Node 20.12+; engines asks for 20.19).
-const digest = (value: string): Buffer => hash('sha256', value, 'buffer');
-
-/** Which key matched (its position), or -1; every key is compared, so timing says nothing. */
-function matchApiKey(keys: readonly Buffer[], presented: string): number {
-  const candidate = digest(presented);
-  let found = -1;
-  for (let index = 0; index < keys.length; index += 1) {
-    if (timingSafeEqual(keys[index] as Buffer, candidate) && found === -1) found = index;
-  }
-  return found;
 }
 
 function jwtKey(options: JwtOptions): JWTVerifyGetKey | ReturnType<typeof createPublicKey> {
@@ -77,7 +65,8 @@ function channelRule(pattern: string, claims: JWTPayload): RegExp {
 }
 
 export function createAuthenticator(options: AuthOptions): Authenticator {
-  const keys = (options.apiKeys ?? []).map(digest);
+  const keys = options.apiKeys ?? [];
+  const matchApiKey = apiKeyMatcher(keys);
   // One caller per key, made once: nothing is allocated for an API-key request.
   const keyCallers: Caller[] = keys.map((_, index) => ({ kind: 'api-key', id: `key:${index}` }));
   const jwt = options.jwt;
@@ -121,7 +110,7 @@ export function createAuthenticator(options: AuthOptions): Authenticator {
       const presented = match?.[1];
       if (presented === undefined) throw unauthorized('this route needs an Authorization: Bearer header');
       if (keys.length > 0) {
-        const index = matchApiKey(keys, presented);
+        const index = matchApiKey(presented);
         const caller = keyCallers[index];
         if (caller !== undefined) return caller;
       }
