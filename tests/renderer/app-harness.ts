@@ -75,8 +75,10 @@ export interface OpenOptions {
 }
 
 export async function openApp(browser: Browser, options: OpenOptions = {}): Promise<AppSession> {
-  const { home, cleanup } = tempHome('atd-ui');
-  const profiles = options.profiles ?? new ProfileStore({ home });
+  // A data folder of its own only when the caller brings no store (it would go unused, and stay behind).
+  const own = options.profiles === undefined ? tempHome('atd-ui') : undefined;
+  const profiles = own === undefined ? (options.profiles as ProfileStore) : new ProfileStore({ home: own.home });
+  const home = profiles.home;
   const server = new ServerController();
   const history = new TokenHistory();
   const settings = new SettingsStore(profiles.home);
@@ -141,9 +143,9 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
       await server.dispose();
       await context.close();
       await site.close();
-      if (options.profiles === undefined) {
+      if (own !== undefined) {
         await removeAll(profiles).catch(() => undefined);
-        cleanup();
+        own.cleanup();
       }
     },
   };

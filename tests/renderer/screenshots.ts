@@ -21,7 +21,8 @@ export const README_SCREENSHOT_DIR = join(REPO_ROOT, 'docs', 'screenshots');
 export function screenshotDir(env: NodeJS.ProcessEnv = process.env): string {
   return env['SCREENSHOTS'] === '1'
     ? README_SCREENSHOT_DIR
-    : join(tmpdir(), `agora-token-desk-screenshots-${process.pid}`);
+    : // One folder, overwritten by each run: a folder per process was left behind by every run.
+      join(tmpdir(), 'agora-token-desk-screenshots');
 }
 
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
