@@ -7,6 +7,8 @@ export function errorBody(status: number, message: string): HttpErrorBody {
   return { status, error: message, message };
 }
 
+export const NOT_JSON_MESSAGE = 'the request body must be JSON (whatever its Content-Type)';
+
 /**
  * Maps a failure to its status. Input problems are 4xx with the engine's message;
  * anything else is our bug and says only "internal error" (no stack, no secrets).
@@ -17,6 +19,10 @@ export function describeError(error: unknown): { status: number; message: string
     // An appId that no served profile has.
     if (error.code === 'profile_not_found') return { status: 404, message: error.message };
     return { status: 500, message: 'internal error' };
+  }
+  // Fastify's own words assume a JSON Content-Type; this server reads JSON whatever the type.
+  if ((error as Partial<FastifyError> | null)?.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return { status: 400, message: NOT_JSON_MESSAGE };
   }
   const statusCode = (error as Partial<FastifyError> | null)?.statusCode;
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {

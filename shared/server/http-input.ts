@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseDigits } from '../contract/fields.js';
 import { expireSchema, MAX_UINT32, parseInput, uidSchema } from '../token/validation.js';
-import { bindLikeGo } from './go-json-body.js';
+import { goBodyBinder } from './go-json-body.js';
 import { HTTP_TOKEN_TYPES, TOKEN_TYPE_MESSAGE } from './registry-token-types.js';
 
 /**
@@ -72,10 +72,11 @@ export const getTokenBodySchema = z.object(
 );
 
 const BODY_FIELDS = ['tokenType', 'channel', 'role', 'uid', 'expire', 'appId'] as const;
+const bindBody = goBodyBinder(BODY_FIELDS);
 
 /** POST /getToken's body, bound as Go binds it (any key case, null = absent), then checked. */
 export function parseGetTokenBody(body: unknown): ParsedGetTokenBody {
-  const bound = bindLikeGo(body, BODY_FIELDS);
+  const bound = bindBody(body);
   return wellTypedBody(bound) ?? parseInput(getTokenBodySchema, bound);
 }
 

@@ -137,7 +137,11 @@ describe('POST /getToken', () => {
 
   it('ignores unknown fields and rejects prototype poisoning', async () => {
     expect((await post({ tokenType: 'chat', extra: true })).status).toBe(200);
-    expect((await post('{"tokenType":"chat","__proto__":{"x":1}}')).status).toBe(400);
+    expect(await post('{"tokenType":"chat","__proto__":{"x":1}}')).toMatchObject({
+      status: 400,
+      body: { message: 'the request body must be JSON (whatever its Content-Type)' },
+    });
+    expect((await post('{"tokenType":"chat","\\u005f_proto__":{"x":1}}')).status).toBe(400);
   });
 
   it('bodies over 16 KiB are 413 JSON; 16 KiB exactly is parsed', async () => {

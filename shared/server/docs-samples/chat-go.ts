@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { buildChatAppToken, buildChatUserToken } from '../../token/build.js';
 import { expireSchema, parseInput, userIdSchema, type Credentials } from '../../token/validation.js';
-import { bindLikeGo } from '../go-json-body.js';
+import { goBodyBinder } from '../go-json-body.js';
 
 /**
  * The Chat token server of Agora's Chat docs, Go sample: `POST /generate-user-token`
@@ -21,13 +21,16 @@ const appTokenSchema = z.object({ expire: expireSchema('expire'), appId: appIdFi
 export type ChatGoUserInput = z.output<typeof userTokenSchema>;
 export type ChatGoAppInput = z.output<typeof appTokenSchema>;
 
+const bindUserBody = goBodyBinder(['user_uuid', 'expire', 'appId'], 'user_uuid');
+const bindAppBody = goBodyBinder(['expire', 'appId'], 'expire');
+
 export function parseChatGoUserBody(body: unknown): ChatGoUserInput {
-  return parseInput(userTokenSchema, bindLikeGo(body, ['user_uuid', 'expire', 'appId'], 'user_uuid'));
+  return parseInput(userTokenSchema, bindUserBody(body));
 }
 
 export function parseChatGoAppBody(body: unknown): ChatGoAppInput {
   // An empty body is not JSON: 400, as the sample's decoder answers it.
-  return parseInput(appTokenSchema, bindLikeGo(body, ['expire', 'appId'], 'expire'));
+  return parseInput(appTokenSchema, bindAppBody(body));
 }
 
 export function chatGoUserToken(credentials: Credentials, input: ChatGoUserInput): { token: string } {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { buildRtcToken } from '../../token/build.js';
 import { channelSchema, expireSchema, parseInput, uidSchema, type Credentials } from '../../token/validation.js';
-import { bindLikeGo } from '../go-json-body.js';
+import { goBodyBinder } from '../go-json-body.js';
 
 /**
  * `POST /fetch_rtc_token` of the AccessToken2 token-server guide (its Go sample): a JSON
@@ -26,8 +26,10 @@ const fetchRtcTokenSchema = z.object({
 export type FetchRtcTokenInput = z.output<typeof fetchRtcTokenSchema>;
 
 /** The body as the Go sample's decoder reads it: any key case, `null` as absent, unknown keys ignored. */
+const bindBody = goBodyBinder(FIELDS, 'uid, ChannelName and role');
+
 export function parseFetchRtcTokenBody(body: unknown): FetchRtcTokenInput {
-  return parseInput(fetchRtcTokenSchema, bindLikeGo(body, FIELDS, 'uid, ChannelName and role'));
+  return parseInput(fetchRtcTokenSchema, bindBody(body));
 }
 
 export interface FetchRtcTokenReply {
