@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseDigits } from '../contract/fields.js';
+import { isUint32, parseDigits } from '../contract/fields.js';
 import { expireSchema, MAX_UINT32, parseInput, uidSchema } from '../token/validation.js';
 import { goBodyBinder } from './go-json-body.js';
 import { HTTP_TOKEN_TYPES, TOKEN_TYPE_MESSAGE } from './registry-token-types.js';
@@ -100,7 +100,7 @@ function wellTypedBody(bound: Partial<Record<(typeof BODY_FIELDS)[number], unkno
     parsed[field] = value === '' ? undefined : value;
   }
   if (expire !== undefined) {
-    if (typeof expire !== 'number' || !Number.isInteger(expire) || expire < 0 || expire > MAX_UINT32) return undefined;
+    if (!isUint32(expire)) return undefined;
     parsed.expire = expire;
   }
   if (appId !== undefined) {
