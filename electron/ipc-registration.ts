@@ -1,5 +1,5 @@
 import { IPC_CHANNELS, type IpcResult } from '../shared/contract/index.js';
-import type { IpcHandlerMap } from './handlers/result.js';
+import type { IpcHandlerMap } from '../shared/app/result.js';
 import { isTrustedSender } from './security.js';
 
 /** The parts of Electron's IpcMainInvokeEvent the sender check reads. */

@@ -1,7 +1,8 @@
 /**
- * Electron main process: creates the one window with its security settings and wires the
- * contract's IPC handlers to the services. Everything worth testing lives in plain modules
- * (handlers/, security.ts, window-state.ts, ipc-registration.ts) that run under Node.
+ * Electron main process, the desktop shell: the one window with its security settings, the
+ * app:// scheme, IPC registration with sender checks, tray and menu, over the application
+ * layer's services (shared/app/). Everything worth testing lives in plain modules
+ * (shared/app/, security.ts, window-state.ts, ipc-registration.ts) that run under Node.
  */
 import '../shared/zod-english.js';
 import { BrowserWindow, Menu, app, ipcMain, protocol, screen, session, shell } from 'electron';
@@ -9,19 +10,13 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultDataDir } from '../shared/profiles/data-dir.js';
-import { TokenHistory } from '../shared/history/token-history.js';
-import { ProfileStore } from '../shared/profiles/profile-store.js';
+import { createAppServices } from '../shared/app/app-services.js';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/contract/settings.js';
-import { SettingsStore } from '../shared/settings/settings-store.js';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, appResponseHeaders, resolveAppPath } from './app-scheme.js';
 import { devToolsAllowed, rendererUrlOverride } from './dev-tools.js';
-import { createEventSubscriptions } from './handlers/event-subscriptions.js';
-import { createIpcHandlers } from './handlers/ipc-handlers.js';
-import { ServerController } from './handlers/server-controller.js';
 import { registerIpcHandlers } from './ipc-registration.js';
 import { buildMenuTemplate, readmeUrl } from './menu.js';
-import { CONTENT_SECURITY_POLICY, decideNavigation, decideWindowOpen, isPermissionAllowed } from './security.js';
+import { decideNavigation, decideWindowOpen, isPermissionAllowed } from './security.js';
 import { closeAction, launchStartRequest } from './shell-settings.js';
 import { installTray } from './tray.js';
 import { MIN_WINDOW_SIZE, loadWindowState, saveWindowState, windowStatePath } from './window-state.js';
@@ -31,10 +26,8 @@ const rendererDir = join(here, '../renderer');
 const appUrl = rendererUrlOverride(process.env, app) ?? APP_URL;
 // Must happen before 'ready'; the scheme gets an origin and fetch, never a CSP bypass.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
-const server = new ServerController();
-// This run's generated tokens: memory only, gone when the app quits.
-const history = new TokenHistory();
-const settings = new SettingsStore(defaultDataDir());
+const services = createAppServices();
+const { server, settings, handlers, contentSecurityPolicy } = services;
 // Kept current by the store's event, so the close handler can decide synchronously.
 let currentSettings: Settings = DEFAULT_SETTINGS;
 let quitting = false;
@@ -56,7 +49,7 @@ function serveRenderer(): void {
     const body = await readFile(target.path).catch(() => undefined);
     if (body === undefined) return new Response(null, { status: 404 });
     return new Response(new Uint8Array(body), {
-      headers: appResponseHeaders(target.contentType, CONTENT_SECURITY_POLICY),
+      headers: appResponseHeaders(target.contentType, contentSecurityPolicy),
     });
   });
 }
@@ -64,7 +57,7 @@ function serveRenderer(): void {
 function applySessionPolicy(): void {
   // For a dev server's pages; app:// responses carry the policy themselves (and the meta tag repeats it).
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } });
   });
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => {
     callback(isPermissionAllowed(permission, details.requestingUrl, appUrl));
@@ -75,7 +68,7 @@ function applySessionPolicy(): void {
 }
 
 function createWindow(): BrowserWindow {
-  const statePath = windowStatePath(defaultDataDir());
+  const statePath = windowStatePath(services.dataDir);
   const state = loadWindowState(
     statePath,
     screen.getAllDisplays().map((display) => display.workArea),
@@ -126,13 +119,9 @@ function createWindow(): BrowserWindow {
     openExternal(decideWindowOpen(url).openExternal);
     return { action: 'deny' };
   });
-  const unsubscribe = createEventSubscriptions(
-    server,
-    (event, payload) => {
-      if (!contents.isDestroyed()) contents.send(event, payload);
-    },
-    { history, settings },
-  );
+  const unsubscribe = services.subscribeEvents((event, payload) => {
+    if (!contents.isDestroyed()) contents.send(event, payload);
+  });
   window.on('closed', () => {
     unsubscribe();
     mainWindow = undefined;
@@ -164,11 +153,9 @@ function installMenu(): void {
 }
 
 async function start(): Promise<void> {
-  const profiles = new ProfileStore();
   settings.on('settings:changed', (next) => {
     currentSettings = next;
   });
-  const handlers = createIpcHandlers({ profiles, server, history, settings });
   serveRenderer();
   registerIpcHandlers(ipcMain, handlers, appUrl, (channel, frameUrl) => {
     console.warn(`refused IPC ${channel} from ${frameUrl ?? 'a closed frame'}`);
@@ -187,11 +174,11 @@ async function start(): Promise<void> {
   started = true;
   // Everything above is registered before the first await, so the window never loads before app:// is served.
   currentSettings = await settings.get();
-  await startServerAtLaunch(handlers);
+  await startServerAtLaunch();
 }
 
 /** "Start the server at launch": a refused start (port in use, no profile) is shown on the Local server screen. */
-async function startServerAtLaunch(handlers: ReturnType<typeof createIpcHandlers>): Promise<void> {
+async function startServerAtLaunch(): Promise<void> {
   if (!currentSettings.startServerAtLaunch) return;
   const listed = await handlers['profiles:list'](undefined);
   const plan = launchStartRequest(currentSettings, listed.ok ? listed.value.profiles : []);
@@ -217,7 +204,7 @@ app.on('will-quit', (event) => {
   event.preventDefault();
   tray?.destroy();
   tray = undefined;
-  void server.dispose().finally(() => {
+  void services.dispose().finally(() => {
     serverClosed = true;
     app.quit();
   });

@@ -1,36 +1,9 @@
 /**
- * The desktop window's security policy as plain data and pure functions, so it can be
- * tested under Node; electron/main.ts only wires these into Electron's hooks.
+ * The desktop window's navigation, IPC-sender and permission rules as pure functions, so
+ * they can be tested under Node; electron/main.ts only wires these into Electron's hooks.
+ * The page's Content Security Policy is the application layer's (shared/app/), the same
+ * for this window and browser mode.
  */
-
-/**
- * The renderer loads its own bundled script and stylesheet and talks to main only over
- * IPC, so nothing remote and nothing inline is allowed. `connect-src 'self'` is for the
- * planned browser mode, where the same page is served by the local server.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'none'",
-  "object-src 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/** Splits a CSP into directive name -> source list (for tests and the meta-tag check). */
-export function parseCsp(policy: string): Map<string, string[]> {
-  const directives = new Map<string, string[]>();
-  for (const part of policy.split(';')) {
-    const [name, ...sources] = part.trim().split(/\s+/);
-    if (name) directives.set(name.toLowerCase(), sources);
-  }
-  return directives;
-}
 
 function parseUrl(value: string): URL | undefined {
   try {

@@ -4,8 +4,8 @@
  * this file only connects them to Electron and the handlers.
  */
 import { Menu, Tray, clipboard, nativeImage } from 'electron';
-import type { IpcHandlerMap } from './handlers/ipc-handlers.js';
-import type { ServerController } from './handlers/server-controller.js';
+import type { IpcHandlerMap } from '../shared/app/ipc-handlers.js';
+import type { ServerController } from '../shared/app/server-controller.js';
 import { buildTrayMenuTemplate, trayTooltip } from './tray-menu.js';
 import { trayStartRequest } from './tray-start.js';
 

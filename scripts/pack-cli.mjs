@@ -1,5 +1,5 @@
 // Packs the CLI alone (npm run pack:cli): the launcher, the compiled CLI and shared code,
-// the app's handlers and built page for `agora-token-desk ui` (browser mode), README and LICENSE, with a package.json stripped of what only the desktop app needs.
+// (the application layer, shared/app, included) and the built page for `agora-token-desk ui` (browser mode), README and LICENSE, with a package.json stripped of what only the desktop app needs.
 // Packing the checkout itself would also ship package.json's `main` (the Electron entry),
 // which npm always includes, and the build scripts.
 // Usage: node scripts/pack-cli.mjs [destination folder]   (prints npm pack's JSON report)
@@ -15,8 +15,6 @@ const PARTS = [
   'bin',
   'dist/cli',
   'dist/shared',
-  'dist/electron/handlers',
-  'dist/electron/security.js',
   'dist/renderer',
   'README.md',
   'LICENSE',

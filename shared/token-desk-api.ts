@@ -29,7 +29,7 @@ export function createTokenDeskApi(transport: BridgeTransport): TokenDeskApi {
         return failure('invalid_input', `unknown IPC channel: ${String(channel)}`);
       }
       try {
-        // Main answers every contract channel with an IpcResult (electron/handlers).
+        // Main answers every contract channel with an IpcResult (shared/app).
         return (await transport.invoke(channel, request)) as IpcResult<IpcResponse<C>>;
       } catch (error) {
         // Only the transport itself fails this way (handlers never throw): keep the UI's

@@ -65,7 +65,7 @@ export async function runUi(options: UiOptions, deps: UiDeps): Promise<void> {
   }
   // Loaded here, not at the top: `token` and `decode` must not pay for Fastify or the keychain.
   const { startAppServer } = await import('../../shared/app-server/app-server.js');
-  const { createAppServices } = await import('../ui/app-services.js');
+  const { createAppServices } = await import('../../shared/app/app-services.js');
   const services = createAppServices();
   const server = await startAppServer({
     rendererDir: deps.rendererDir,

@@ -10,24 +10,18 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  IPC_CHANNELS,
-  type IpcChannel,
-  type IpcEvent,
-  type IpcEvents,
-  type IpcResponse,
-  type IpcResult,
-} from '../contract/index.js';
+import { IPC_CHANNELS, type IpcChannel, type IpcResult } from '../contract/index.js';
+import type { EventSink } from '../app/event-subscriptions.js';
+import type { IpcHandlerMap } from '../app/result.js';
 import { TokenDeskError } from '../errors.js';
 import { EventStreamHub } from './event-stream.js';
 import { checkRequest, newAccessKey } from './guards.js';
 import { ACCESS_KEY_FRAGMENT, ACCESS_KEY_HEADER, API_PREFIX, EVENTS_PATH } from './protocol.js';
 import { loadRenderer, type StaticFile } from './static-files.js';
 
-/** Every channel of the contract as a plain function (electron/handlers' createIpcHandlers). */
-export type ChannelHandlers = { [C in IpcChannel]: (request: unknown) => Promise<IpcResult<IpcResponse<C>>> };
-
-export type EventSink = <E extends IpcEvent>(event: E, payload: IpcEvents[E]) => void;
+/** Every channel of the contract as a plain function (shared/app's createIpcHandlers). */
+export type ChannelHandlers = IpcHandlerMap;
+export type { EventSink };
 
 export interface AppServerOptions {
   /** The built renderer (dist/renderer). */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod/mini';
 import type { DecodedTokenJson } from '../token/decoded-json.js';
+import { MAX_UINT32 } from './text-rules.js';
 
 /** What the client is trying to do with the token. */
 export const DOCTOR_ACTIONS = [
@@ -50,8 +51,7 @@ export type FindingCode = z.infer<typeof findingCodeSchema>;
 export const severitySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof severitySchema>;
 
-const UID_MESSAGE =
-  'uid must be a whole number from -2147483648 to 4294967295 (negative values are Java/C# ints above 2^31)';
+const UID_MESSAGE = `uid must be a whole number from -2147483648 to ${MAX_UINT32} (negative values are Java/C# ints above 2^31)`;
 
 /** Everything optional: the doctor checks what it is told about and skips the rest. */
 export const diagnoseContextSchema = z
@@ -68,7 +68,7 @@ export const diagnoseContextSchema = z
         .check(
           z.int({ error: UID_MESSAGE }),
           z.minimum(-2147483648, { error: UID_MESSAGE }),
-          z.maximum(4294967295, { error: UID_MESSAGE }),
+          z.maximum(MAX_UINT32, { error: UID_MESSAGE }),
         ),
     ),
     /** A user account (joinChannelWithUserAccount), or the RTM / Chat user id. */

@@ -5,6 +5,7 @@ import {
   CHANNEL_CHARS,
   fitsUtf8Bytes as fitsBytes,
   HEX32,
+  MAX_CHANNEL_BYTES,
   MAX_UINT32,
   PORT_MESSAGE,
 } from './text-rules.js';
@@ -13,6 +14,7 @@ export {
   AGORA_MAX_PRIVILEGE_SECONDS,
   DEFAULT_EXPIRE_SECONDS,
   HEX32,
+  MAX_CHANNEL_BYTES,
   MAX_UINT32,
   PORT_MESSAGE,
   fitsUtf8Bytes,
@@ -41,7 +43,7 @@ export const appCertificateSchema = z
 
 export const channelSchema = z.string({ error: 'channel is required' }).check(
   z.minLength(1, { error: 'channel is required' }),
-  z.refine((v: string) => fitsBytes(v, 64), { error: 'channel must be at most 64 bytes' }),
+  z.refine((v: string) => fitsBytes(v, MAX_CHANNEL_BYTES), { error: `channel must be at most ${MAX_CHANNEL_BYTES} bytes` }),
   z.refine((v: string) => CHANNEL_CHARS.test(v), {
     error: 'channel may contain only letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,',
   }),
@@ -52,7 +54,7 @@ export const streamChannelSchema = z.union([z.literal('*'), channelSchema], {
   error: 'channel must be a valid channel name or *',
 });
 
-const UID_MESSAGE = 'uid must be a whole number from 0 to 4294967295';
+const UID_MESSAGE = `uid must be a whole number from 0 to ${MAX_UINT32}`;
 export const uidSchema = z
   .number({ error: UID_MESSAGE })
   .check(
@@ -76,7 +78,7 @@ export function userIdSchema(field: string, maxBytes = 64) {
 
 /** Seconds; 0 or absent means the default, applied by the builders. */
 export function expireSchema(field: string) {
-  const message = `${field} must be a whole number of seconds from 1 to 4294967295 (0 means the default)`;
+  const message = `${field} must be a whole number of seconds from 1 to ${MAX_UINT32} (0 means the default)`;
   return z.optional(
     z
       .number({ error: message })
@@ -95,6 +97,21 @@ export const portSchema = z
     z.minimum(0, { error: PORT_MESSAGE }),
     z.maximum(65535, { error: PORT_MESSAGE }),
   );
+
+const MAX_PROFILE_NAME_LENGTH = 64;
+
+/** Profile names: what users type after --profile, so short, printable and trimmed. */
+export const profileNameSchema = z.string({ error: 'profile name is required' }).check(
+  z.trim(),
+  z.minLength(1, { error: 'profile name is required' }),
+  z.maxLength(MAX_PROFILE_NAME_LENGTH, {
+    error: `profile name must be at most ${MAX_PROFILE_NAME_LENGTH} characters`,
+  }),
+  // Control characters by code point (a regex with them in a class reads as a typo to lint).
+  z.refine((name: string) => ![...name].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), {
+    error: 'profile name may not contain control characters',
+  }),
+);
 
 export const hostSchema = z
   .string({ error: 'host is required' })

@@ -1,11 +1,10 @@
 import { z } from 'zod/mini';
 import type { ErrorInfo } from '../errors.js';
-import { profileNameSchema } from '../profiles/profile-name.js';
 import { kindIdSchema } from '../token/kinds/registry.js';
 import { diagnoseRequestSchema, diagnosisSchema } from './doctor.js';
 import { IPC_CHANNELS, IPC_EVENTS, type IpcChannel, type IpcEvent } from './channels.js';
 import { historyListSchema } from './history.js';
-import { appCertificateSchema, appIdSchema, hostSchema, portSchema } from './fields.js';
+import { appCertificateSchema, appIdSchema, hostSchema, portSchema, profileNameSchema } from './fields.js';
 import { settingsPatchSchema, settingsSchema } from './settings.js';
 import {
   decodeViewSchema,

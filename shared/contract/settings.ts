@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { DEFAULT_EXPIRE_SECONDS, portSchema } from './fields.js';
+import { DEFAULT_EXPIRE_SECONDS, MAX_UINT32, portSchema } from './fields.js';
 
 /**
  * The app's settings (settings.json in the data folder): preferences only, never a secret.
@@ -15,7 +15,7 @@ export type TimeDisplay = (typeof TIME_DISPLAYS)[number];
 /** The same port the tray and the Local server screen use when nothing else was chosen. */
 export const DEFAULT_SERVER_PORT = 8080;
 
-const EXPIRY_MESSAGE = 'default expiry must be a whole number of seconds from 1 to 4294967295';
+const EXPIRY_MESSAGE = `default expiry must be a whole number of seconds from 1 to ${MAX_UINT32}`;
 
 export const settingsSchema = z.strictObject({
   theme: z.enum(THEMES, { error: 'theme must be system, light or dark' }),
@@ -26,7 +26,7 @@ export const settingsSchema = z.strictObject({
     .check(
       z.int({ error: EXPIRY_MESSAGE }),
       z.minimum(1, { error: EXPIRY_MESSAGE }),
-      z.maximum(4294967295, { error: EXPIRY_MESSAGE }),
+      z.maximum(MAX_UINT32, { error: EXPIRY_MESSAGE }),
     ),
   /** The port the Local server screen and the tray start on (1–65535: a fixed port, not "any"). */
   defaultPort: portSchema.check(z.minimum(1, { error: 'default port must be a whole number from 1 to 65535' })),

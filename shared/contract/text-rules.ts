@@ -9,7 +9,11 @@ import { TokenDeskError } from '../errors.js';
  */
 
 export const DEFAULT_EXPIRE_SECONDS = 3600;
+/** The largest uid and expiry in seconds: tokens store both as unsigned 32-bit numbers. */
 export const MAX_UINT32 = 4294967295;
+
+/** The longest channel name Agora accepts, in UTF-8 bytes. */
+export const MAX_CHANNEL_BYTES = 64;
 
 /** App IDs and certificates: 32 hexadecimal characters. */
 export const HEX32 = /^[0-9a-fA-F]{32}$/;
@@ -42,9 +46,9 @@ export function fitsUtf8Bytes(value: string, max: number): boolean {
   return value.length * 3 <= max || utf8.encode(value).length <= max;
 }
 
-/** A channel name Agora accepts: 1..64 bytes of the documented characters. */
+/** A channel name Agora accepts: 1..MAX_CHANNEL_BYTES bytes of the documented characters. */
 export function isChannelName(value: string): boolean {
-  return value.length > 0 && fitsUtf8Bytes(value, 64) && CHANNEL_CHARS.test(value);
+  return value.length > 0 && fitsUtf8Bytes(value, MAX_CHANNEL_BYTES) && CHANNEL_CHARS.test(value);
 }
 
 /** A whole number from 0 to 4294967295: a uid, or an expiry in seconds. */

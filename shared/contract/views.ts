@@ -19,6 +19,18 @@ export const profileViewSchema = z.object({
 });
 export type ProfileView = z.infer<typeof profileViewSchema>;
 
+/** What every door shows of a profile besides its secondary-certificate flag. */
+export type ProfileFields = Omit<ProfileView, 'hasSecondaryCertificate'>;
+
+/**
+ * Picks those fields one by one: whatever else an object carries (the store's records,
+ * anything added to them later) cannot reach a view, and never a certificate.
+ */
+export function profileFields(profile: ProfileFields): ProfileFields {
+  const { id, name, appId, createdAt, isDefault } = profile;
+  return { id, name, appId, createdAt, isDefault };
+}
+
 export const profileProblemViewSchema = z.object({
   kind: z.enum(['missing_certificate', 'orphan_certificate', 'corrupt_metadata']),
   message: z.string(),

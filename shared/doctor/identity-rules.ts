@@ -3,6 +3,7 @@
  * versus user-account mix-up. Values are named exactly, with bytes where invisible
  * differences are likely. Browser-safe.
  */
+import { MAX_CHANNEL_BYTES } from '../contract/text-rules.js';
 import type { DecodedToken, RtcServiceInfo } from '../token/types.js';
 import { finding } from './findings.js';
 import type { DiagnoseContext, DoctorAction, Finding } from './schema.js';
@@ -14,7 +15,6 @@ export interface Identity006 {
   uid?: boolean;
 }
 
-const MAX_CHANNEL_BYTES = 64;
 const USER_ACTIONS: ReadonlySet<DoctorAction> = new Set(['rtm-login', 'chat-login']);
 
 export function appIdFindings(decoded: DecodedToken, clientAppId: string | undefined): Finding[] {

@@ -4,6 +4,7 @@
  * not found in the documentation available when this table was written, so they are absent).
  * `causes` are the doctor's finding codes that produce this error.
  */
+import { MAX_CHANNEL_BYTES } from '../contract/text-rules.js';
 import type { DoctorAction, FindingCode } from './schema.js';
 
 export type SdkProduct = 'rtc' | 'rtm' | 'chat';
@@ -38,9 +39,9 @@ export const SDK_ERROR_CODES: readonly SdkErrorEntry[] = [
     product: 'rtc',
     code: 102,
     name: 'ERR_INVALID_CHANNEL_NAME',
-    meaning: 'the channel name is not valid (over 64 bytes or characters outside the allowed set)',
+    meaning: `the channel name is not valid (over ${MAX_CHANNEL_BYTES} bytes or characters outside the allowed set)`,
     causes: ['channel_mismatch'],
-    fix: 'Use a channel name of at most 64 bytes made of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,',
+    fix: `Use a channel name of at most ${MAX_CHANNEL_BYTES} bytes made of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,`,
   },
   {
     product: 'rtc',

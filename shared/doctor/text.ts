@@ -1,4 +1,5 @@
 /** Small text helpers for messages that name values exactly. Browser-safe. */
+import { MAX_UINT32 } from '../contract/text-rules.js';
 
 const utf8 = new TextEncoder();
 
@@ -22,7 +23,7 @@ export const quoted = (value: string): string => JSON.stringify(value);
 export const CANONICAL_UID = /^(0|[1-9]\d{0,9})$/;
 
 export function isCanonicalUid(value: string): boolean {
-  return CANONICAL_UID.test(value) && Number(value) <= 4294967295;
+  return CANONICAL_UID.test(value) && Number(value) <= MAX_UINT32;
 }
 
 /** Why two names differ although they look alike, or undefined. */

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { TokenDeskError } from '../errors.js';
 import { appIdSchema } from '../token/validation.js';
 import { inDataFolder } from './data-folder-error.js';
+import { writeJsonFile } from './json-file-write.js';
 
 export const METADATA_FILE = 'profiles.json';
 const CORRUPT_PREFIX = `${METADATA_FILE}.corrupt-`;
@@ -87,18 +87,8 @@ export class MetadataFile {
     await inDataFolder(this.dir, () => mkdir(this.dir, { recursive: true, mode: 0o700 }));
   }
 
-  async write(metadata: Metadata): Promise<void> {
-    await this.ensureDir();
-    const temp = join(this.dir, `.${METADATA_FILE}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-    await inDataFolder(this.dir, async () => {
-      try {
-        await writeFile(temp, `${JSON.stringify(metadata, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
-        await rename(temp, this.path);
-      } catch (error) {
-        await unlink(temp).catch(() => undefined);
-        throw error;
-      }
-    });
+  write(metadata: Metadata): Promise<void> {
+    return writeJsonFile(this.dir, METADATA_FILE, metadata);
   }
 
   /** Earlier corrupt files still lying beside profiles.json, oldest first. */

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { TokenDeskError } from '../errors.js';
+import { profileNameSchema } from '../contract/fields.js';
+import { profileFields } from '../contract/views.js';
 import { appCertificateSchema, appIdSchema, parseInput, type Credentials } from '../token/validation.js';
 import { defaultDataDir } from './data-dir.js';
 import { OsKeychain, type Keychain } from './keychain.js';
@@ -21,7 +23,7 @@ import {
   type StoredProfile,
 } from './metadata-file.js';
 import { withMetadataLock } from './metadata-lock.js';
-import { findProfile, profileNameSchema, sameName } from './profile-name.js';
+import { findProfile, sameName } from './profile-name.js';
 import { fillSecondaryFlags, lacksSecondaryFlags, withSecondaryFlag } from './secondary-flags.js';
 
 export type { ProfileProblem } from './keychain-problems.js';
@@ -401,16 +403,9 @@ export class ProfileStore {
 }
 
 function view(profile: StoredProfile, metadata: Metadata): Profile {
-  return {
-    id: profile.id,
-    name: profile.name,
-    appId: profile.appId,
-    createdAt: profile.createdAt,
-    isDefault: profile.id === metadata.defaultProfileId,
-    ...(profile.hasSecondaryCertificate === undefined
-      ? {}
-      : { hasSecondaryCertificate: profile.hasSecondaryCertificate }),
-  };
+  const fields = profileFields({ ...profile, isDefault: profile.id === metadata.defaultProfileId });
+  const { hasSecondaryCertificate } = profile;
+  return hasSecondaryCertificate === undefined ? fields : { ...fields, hasSecondaryCertificate };
 }
 
 function notFound(nameOrId: string): TokenDeskError {

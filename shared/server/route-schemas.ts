@@ -3,6 +3,18 @@
  * They describe; they do not check input (our zod rules do, with our messages).
  */
 
+import { MAX_UINT32 } from '../contract/text-rules.js';
+
+/** A uid or seconds as the token stores them (unsigned 32 bits); `nullable` for Go's `null` = absent. */
+export function uint32Schema(description?: string, nullable = false) {
+  return {
+    type: nullable ? ['integer', 'null'] : 'integer',
+    minimum: 0,
+    maximum: MAX_UINT32,
+    ...(description === undefined ? {} : { description }),
+  } as const;
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Input schemas for /openapi.json only (params, querystring, body); never validated. */
@@ -46,7 +58,7 @@ export function pathParams(...names: string[]) {
 export const expiryQuery = {
   type: 'object',
   properties: {
-    expiry: { type: 'integer', minimum: 0, maximum: 4294967295, description: 'seconds; absent or 0 means 3600' },
+    expiry: uint32Schema('seconds; absent or 0 means 3600'),
     appId: { type: 'string', description: 'the project to use when the server serves several; default the first' },
   },
 } as const;
@@ -57,8 +69,8 @@ export const bodySchema = {
     tokenType: { type: 'string', enum: ['rtc', 'rtm', 'chat'] },
     channel: { type: ['string', 'null'] },
     role: { type: ['string', 'null'], description: 'publisher, else subscriber' },
-    uid: { type: ['string', 'null'], description: 'rtc: a uid 0..4294967295 or a user account; rtm/chat: the user id' },
-    expire: { type: ['integer', 'null'], minimum: 0, maximum: 4294967295 },
+    uid: { type: ['string', 'null'], description: `rtc: a uid 0..${MAX_UINT32} or a user account; rtm/chat: the user id` },
+    expire: uint32Schema(undefined, true),
     appId: { type: ['string', 'null'] },
   },
   required: ['tokenType'],

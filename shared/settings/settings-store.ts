@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod/mini';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings, type SettingsPatch } from '../contract/settings.js';
-import { inDataFolder } from '../profiles/data-folder-error.js';
 import { defaultDataDir } from '../profiles/data-dir.js';
+import { writeJsonFile } from '../profiles/json-file-write.js';
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -86,18 +85,8 @@ export class SettingsStore extends EventEmitter<SettingsStoreEvents> {
     }
   }
 
-  private async write(settings: Settings): Promise<void> {
-    const temp = join(this.home, `.${SETTINGS_FILE}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-    await inDataFolder(this.home, async () => {
-      await mkdir(this.home, { recursive: true, mode: 0o700 });
-      try {
-        await writeFile(temp, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
-        await rename(temp, this.path);
-      } catch (error) {
-        await unlink(temp).catch(() => undefined);
-        throw error;
-      }
-    });
+  private write(settings: Settings): Promise<void> {
+    return writeJsonFile(this.home, SETTINGS_FILE, settings);
   }
 
   private exclusive<T>(operation: () => Promise<T>): Promise<T> {

@@ -1,6 +1,6 @@
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../electron/security.js';
+import { CONTENT_SECURITY_POLICY } from '../../shared/app/content-security-policy.js';
 import { ACCESS_KEY_HEADER } from '../../shared/app-server/protocol.js';
 import { decodeToken } from '../../shared/token/index.js';
 import { runCli, tempDir } from '../helpers/cli.js';

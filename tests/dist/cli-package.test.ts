@@ -30,14 +30,14 @@ describe('the CLI from `npm pack`, installed with `npm install -g`', () => {
   }, 300_000);
 
   it('packs only the launcher, the compiled CLI and shared code, the browser UI, README and LICENSE', () => {
-    const parts = /^(bin\/|dist\/(cli|shared|renderer|electron\/handlers)\/|dist\/electron\/security\.js$)/;
+    const parts = /^(bin\/|dist\/(cli|shared|renderer)\/)/;
     const outside = tarball.files.filter((path) => !parts.test(path) && !['package.json', 'README.md', 'LICENSE'].includes(path));
     expect(outside).toEqual([]);
     expect(tarball.files).toEqual(
-      expect.arrayContaining(['bin/agora-token-desk.js', 'dist/cli/main.js', 'dist/renderer/index.html', 'dist/electron/handlers/ipc-handlers.js', 'LICENSE', 'README.md']),
+      expect.arrayContaining(['bin/agora-token-desk.js', 'dist/cli/main.js', 'dist/renderer/index.html', 'dist/shared/app/app-services.js', 'LICENSE', 'README.md']),
     );
-    // Not the desktop app: its bundled main process and preload stay out.
-    expect(tarball.files.filter((path) => /^dist\/electron\/(main|preload)/.test(path))).toEqual([]);
+    // Not the desktop shell: nothing of dist/electron.
+    expect(tarball.files.filter((path) => path.startsWith('dist/electron/'))).toEqual([]);
     expect(tarball.files.filter((path) => /\.(ts|map)$/.test(path))).toEqual([]);
   });
 

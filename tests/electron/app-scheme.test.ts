@@ -1,7 +1,8 @@
 import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_URL, appResponseHeaders, resolveAppPath } from '../../electron/app-scheme.js';
-import { CONTENT_SECURITY_POLICY, decideNavigation, isAppPage, isTrustedSender } from '../../electron/security.js';
+import { CONTENT_SECURITY_POLICY } from '../../shared/app/content-security-policy.js';
+import { decideNavigation, isAppPage, isTrustedSender } from '../../electron/security.js';
 
 const root = join(sep, 'opt', 'desk', 'renderer');
 

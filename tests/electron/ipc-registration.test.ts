@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerIpcHandlers, type InvokeEventLike, type IpcMainLike } from '../../electron/ipc-registration.js';
 import { IPC_CHANNELS } from '../../shared/contract/index.js';
-import { openHarness, type Harness } from './test-env.js';
+import { openHarness, type Harness } from '../app/test-env.js';
 
 const APP = 'file:///app/dist/renderer/index.html';
 

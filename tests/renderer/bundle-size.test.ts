@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { parseCsp, CONTENT_SECURITY_POLICY } from '../../electron/security.js';
+import { parseCsp, CONTENT_SECURITY_POLICY } from '../../shared/app/content-security-policy.js';
 import { RENDERER_DIR } from './app-harness.js';
 
 const LIMIT_BYTES = 110 * 1024;

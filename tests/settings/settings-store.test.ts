@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createSettingsHandlers } from '../../electron/handlers/settings-handlers.js';
+import { createSettingsHandlers } from '../../shared/app/settings-handlers.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/contract/settings.js';
 import { SETTINGS_FILE, SettingsStore, settingsFromFile } from '../../shared/settings/settings-store.js';
 

@@ -1,7 +1,6 @@
 /** Checks for the profile forms, with the same rules and words the profile store uses. */
 import { z } from 'zod/mini';
-import { profileNameSchema } from '../../../shared/profiles/profile-name.js';
-import { appCertificateSchema, appIdSchema } from '../../../shared/contract/fields.js';
+import { appCertificateSchema, appIdSchema, profileNameSchema } from '../../../shared/contract/fields.js';
 
 function check(schema: z.core.$ZodType, value: string): string | undefined {
   const result = z.safeParse(schema, value);

@@ -2,6 +2,7 @@
  * The routes of Agora's sample token servers as data: for `GET /`, `/openapi.json` and the
  * docs. Schemas are JSON Schema (OpenAPI 3.1 accepts them as they are).
  */
+import { uint32Schema } from '../route-schemas.js';
 
 export type DocsSampleKind = 'rtc' | 'chat';
 
@@ -19,7 +20,6 @@ export interface DocsSampleRouteInfo {
   responseSchema: Record<string, unknown>;
 }
 
-const seconds = (description: string) => ({ type: 'integer', minimum: 0, maximum: 4294967295, description });
 const secondsText = (description: string) => ({ type: 'string', pattern: '^\\d+$', description });
 const appId = { type: 'string', description: "App ID of the profile to sign with (default: the server's)" };
 const tokenReply = { type: 'object', properties: { token: { type: 'string' } }, required: ['token'] };
@@ -40,10 +40,10 @@ export const DOCS_SAMPLE_ROUTES: readonly DocsSampleRouteInfo[] = [
     inputSchema: {
       type: 'object',
       properties: {
-        uid: { type: 'integer', minimum: 0, maximum: 4294967295, description: 'absent: 0 (any user)' },
+        uid: { ...uint32Schema(), description: 'absent: 0 (any user)' },
         ChannelName: { type: 'string' },
         role: { enum: [1, 2], description: '1 publisher, 2 subscriber (absent: join only)' },
-        expire: seconds('token lifetime; absent or 0: 3600'),
+        expire: uint32Schema('token lifetime; absent or 0: 3600'),
         appId,
       },
       required: ['ChannelName'],
@@ -64,7 +64,7 @@ export const DOCS_SAMPLE_ROUTES: readonly DocsSampleRouteInfo[] = [
     input: 'json-body',
     inputSchema: {
       type: 'object',
-      properties: { user_uuid: { type: 'string' }, expire: seconds('token lifetime; absent or 0: 3600'), appId },
+      properties: { user_uuid: { type: 'string' }, expire: uint32Schema('token lifetime; absent or 0: 3600'), appId },
       required: ['user_uuid'],
     },
     responseType: 'application/json',
@@ -77,7 +77,7 @@ export const DOCS_SAMPLE_ROUTES: readonly DocsSampleRouteInfo[] = [
     kind: 'chat',
     sample: 'chat-go',
     input: 'json-body',
-    inputSchema: { type: 'object', properties: { expire: seconds('token lifetime; absent or 0: 3600'), appId } },
+    inputSchema: { type: 'object', properties: { expire: uint32Schema('token lifetime; absent or 0: 3600'), appId } },
     responseType: 'application/json',
     responseSchema: tokenReply,
   },

@@ -1,25 +1,21 @@
-import { createIpcHandlers } from '../../electron/handlers/ipc-handlers.js';
-import { ServerController } from '../../electron/handlers/server-controller.js';
+import { createAppServices } from '../../shared/app/app-services.js';
 import type { BuiltRteTokens, BuiltToken, IpcChannel, IpcResponse, IpcResult } from '../../shared/contract/index.js';
 import type { KindId } from '../../shared/token/index.js';
 import type { ErrorInfo } from '../../shared/errors.js';
-import { TokenHistory } from '../../shared/history/token-history.js';
-import { ProfileStore } from '../../shared/profiles/profile-store.js';
 import { removeAll, tempHome } from '../profiles/keychain-env.js';
 
 export { keychainReady, randomCredentials } from '../profiles/keychain-env.js';
 
 /**
- * The real main-process handlers over a real ProfileStore (temporary data folder; the real
- * keychain under this test file's own service, see tests/setup) and a real
- * ServerController. Every response is kept, for the certificate leak checks.
+ * The real application layer as both shells create it (createAppServices): a real
+ * ProfileStore in a temporary data folder (the real keychain under this test file's own
+ * service, see tests/setup), a real ServerController, history and settings. Every
+ * response is kept, for the certificate leak checks.
  */
 export async function openHarness() {
   const { home, cleanup } = tempHome('atd-ipc');
-  const profiles = new ProfileStore({ home });
-  const server = new ServerController();
-  const history = new TokenHistory();
-  const handlers = createIpcHandlers({ profiles, server, history });
+  const services = createAppServices({ dataDir: home });
+  const { profiles, server, history, handlers } = services;
   const responses: unknown[] = [];
 
   async function call<C extends IpcChannel>(channel: C, request: unknown): Promise<IpcResult<IpcResponse<C>>> {
@@ -56,11 +52,11 @@ export async function openHarness() {
   const failBuild = (kind: KindId, request: unknown): Promise<ErrorInfo> =>
     fail('token:build', envelope(kind, request));
   async function close(): Promise<void> {
-    await server.dispose();
+    await services.dispose();
     await removeAll(profiles).catch(() => undefined);
     cleanup();
   }
-  return { home, profiles, server, history, handlers, responses, call, ok, fail, build, buildPair, failBuild, close };
+  return { home, services, profiles, server, history, handlers, responses, call, ok, fail, build, buildPair, failBuild, close };
 }
 
 export type Harness = Awaited<ReturnType<typeof openHarness>>;

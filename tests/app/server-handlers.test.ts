@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEventSubscriptions } from '../../electron/handlers/event-subscriptions.js';
-import { REQUEST_LOG_LIMIT } from '../../electron/handlers/server-controller.js';
+import { createEventSubscriptions } from '../../shared/app/event-subscriptions.js';
+import { REQUEST_LOG_LIMIT } from '../../shared/app/server-controller.js';
 import type { IpcEvent, IpcEvents, RequestLogEntry, ServerStatus } from '../../shared/contract/index.js';
 import { decodeToken } from '../../shared/token/index.js';
 import { keychainReady, openHarness, randomCredentials, type Harness } from './test-env.js';

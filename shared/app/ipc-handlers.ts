@@ -1,8 +1,8 @@
-import type { ProfileStore } from '../../shared/profiles/profile-store.js';
-import { SettingsStore } from '../../shared/settings/settings-store.js';
+import type { ProfileStore } from '../profiles/profile-store.js';
+import { SettingsStore } from '../settings/settings-store.js';
 import { decodeWithProfiles } from './decode-handler.js';
 import { diagnoseWithProfiles } from './diagnose-handler.js';
-import { TokenHistory } from '../../shared/history/token-history.js';
+import { TokenHistory } from '../history/token-history.js';
 import { createHistoryHandlers } from './history-handlers.js';
 import { createProfileHandlers } from './profile-handlers.js';
 import { handle, type IpcHandlerMap } from './result.js';

@@ -1,7 +1,7 @@
-import type { IpcParsedRequest, ServerStartResponse } from '../../shared/contract/index.js';
-import type { ProfileStore } from '../../shared/profiles/profile-store.js';
-import { generateApiKey } from '../../shared/server/api-keys.js';
-import type { Credentials } from '../../shared/token/validation.js';
+import type { IpcParsedRequest, ServerStartResponse } from '../contract/index.js';
+import type { ProfileStore } from '../profiles/profile-store.js';
+import { generateApiKey } from '../server/api-keys.js';
+import type { Credentials } from '../token/validation.js';
 import { handle } from './result.js';
 import type { ServerController, ServerStartExtras } from './server-controller.js';
 

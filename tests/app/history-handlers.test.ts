@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEventSubscriptions } from '../../electron/handlers/event-subscriptions.js';
+import { createEventSubscriptions } from '../../shared/app/event-subscriptions.js';
 import type { HistoryEntry, IpcEvent, IpcEvents } from '../../shared/contract/index.js';
 import { HISTORY_LIMIT } from '../../shared/history/token-history.js';
 import { decodeToken } from '../../shared/token/index.js';

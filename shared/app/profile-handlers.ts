@@ -1,22 +1,18 @@
-import type { IpcChannel, KeychainStatus, ProfileProblemView, ProfileView } from '../../shared/contract/index.js';
-import type { Profile, ProfileProblem, ProfileStore } from '../../shared/profiles/profile-store.js';
+import {
+  profileFields,
+  type IpcChannel,
+  type KeychainStatus,
+  type ProfileProblemView,
+  type ProfileView,
+} from '../contract/index.js';
+import type { Profile, ProfileProblem, ProfileStore } from '../profiles/profile-store.js';
 import { handle, type IpcHandlerMap } from './result.js';
 
 type ProfileChannel = Extract<IpcChannel, `profiles:${string}`>;
 
-/**
- * Views are built field by field: whatever the store keeps on a profile, nothing but these
- * fields (never a certificate) can reach the renderer.
- */
+/** Field by field (profileFields): nothing else the store keeps on a profile reaches the renderer. */
 function toView(profile: Profile, hasSecondaryCertificate: boolean): ProfileView {
-  return {
-    id: profile.id,
-    name: profile.name,
-    appId: profile.appId,
-    createdAt: profile.createdAt,
-    isDefault: profile.isDefault,
-    hasSecondaryCertificate,
-  };
+  return { ...profileFields(profile), hasSecondaryCertificate };
 }
 
 /**

@@ -1,8 +1,8 @@
-import type { ProfileStore } from '../../shared/profiles/profile-store.js';
-import { parseInput } from '../../shared/contract/index.js';
-import { historyEntryOf } from '../../shared/history/history-entry.js';
-import type { TokenHistory } from '../../shared/history/token-history.js';
-import { buildParsedKind, getKind } from '../../shared/token/index.js';
+import type { ProfileStore } from '../profiles/profile-store.js';
+import { parseInput } from '../contract/index.js';
+import { historyEntryOf } from '../history/history-entry.js';
+import type { TokenHistory } from '../history/token-history.js';
+import { buildParsedKind, getKind } from '../token/index.js';
 import { handle, type IpcHandlerMap } from './result.js';
 
 /**

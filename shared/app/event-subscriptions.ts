@@ -1,6 +1,6 @@
-import type { IpcEvent, IpcEvents } from '../../shared/contract/index.js';
-import type { TokenHistory } from '../../shared/history/token-history.js';
-import type { SettingsStore } from '../../shared/settings/settings-store.js';
+import type { IpcEvent, IpcEvents } from '../contract/index.js';
+import type { TokenHistory } from '../history/token-history.js';
+import type { SettingsStore } from '../settings/settings-store.js';
 import type { ServerController } from './server-controller.js';
 
 /** Delivers one main-process event to the renderer (webContents.send, or a test page). */

@@ -26,7 +26,7 @@ describe.skipIf(!available)('IPC handlers when the keychain goes away', () => {
     mkdirSync(outDir, { recursive: true });
     const script = join(outDir, 'no-keychain-child.mjs');
     await build({
-      entryPoints: [join(REPO_ROOT, 'tests', 'electron', 'fixtures', 'no-keychain-child.ts')],
+      entryPoints: [join(REPO_ROOT, 'tests', 'app', 'fixtures', 'no-keychain-child.ts')],
       outfile: script,
       bundle: true,
       platform: 'node',

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ServerController } from '../../electron/handlers/server-controller.js';
+import { ServerController } from '../../shared/app/server-controller.js';
 import { generateApiKey } from '../../shared/server/api-keys.js';
 import { decodeToken } from '../../shared/token/index.js';
 import { VECTOR_CREDENTIALS } from '../fixtures/agora-vectors.js';

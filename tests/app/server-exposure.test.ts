@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEventSubscriptions } from '../../electron/handlers/event-subscriptions.js';
+import { createEventSubscriptions } from '../../shared/app/event-subscriptions.js';
 import type { IpcEvent, IpcEvents } from '../../shared/contract/index.js';
 import { decodeToken } from '../../shared/token/index.js';
 import { keychainReady, openHarness, randomCredentials, type Harness } from './test-env.js';

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { OsKeychain } from '../../shared/profiles/keychain.js';
 import { ProfileStore } from '../../shared/profiles/profile-store.js';
-import { decodeWithProfiles } from '../../electron/handlers/decode-handler.js';
-import { createProfileHandlers } from '../../electron/handlers/profile-handlers.js';
+import { decodeWithProfiles } from '../../shared/app/decode-handler.js';
+import { createProfileHandlers } from '../../shared/app/profile-handlers.js';
 import { buildRtcToken } from '../../shared/token/build.js';
 import { keychainReady, randomCredentials, removeAll, tempHome, uniqueService } from '../profiles/keychain-env.js';
 

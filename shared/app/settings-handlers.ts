@@ -1,5 +1,5 @@
-import type { IpcChannel } from '../../shared/contract/index.js';
-import type { SettingsStore } from '../../shared/settings/settings-store.js';
+import type { IpcChannel } from '../contract/index.js';
+import type { SettingsStore } from '../settings/settings-store.js';
 import { handle, type IpcHandlerMap } from './result.js';
 
 type SettingsChannel = Extract<IpcChannel, `settings:${string}`>;

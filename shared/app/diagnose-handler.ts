@@ -1,8 +1,8 @@
-import type { DiagnoseRequest, DiagnosisJson } from '../../shared/contract/index.js';
-import { diagnoseToken } from '../../shared/doctor/diagnose.js';
-import { certificateCandidates } from '../../shared/profiles/certificate-candidates.js';
-import type { ProfileStore } from '../../shared/profiles/profile-store.js';
-import { decodeToken } from '../../shared/token/decode.js';
+import type { DiagnoseRequest, DiagnosisJson } from '../contract/index.js';
+import { diagnoseToken } from '../doctor/diagnose.js';
+import { certificateCandidates } from '../profiles/certificate-candidates.js';
+import type { ProfileStore } from '../profiles/profile-store.js';
+import { decodeToken } from '../token/decode.js';
 
 /** The saved profile that could have signed the token: the one asked for, else the one with its App ID. */
 async function profileFor(profiles: ProfileStore, request: DiagnoseRequest): Promise<string | undefined> {

@@ -1,8 +1,8 @@
-import type { DecodeView } from '../../shared/contract/index.js';
-import { toErrorInfo } from '../../shared/errors.js';
-import { certificateCandidates } from '../../shared/profiles/certificate-candidates.js';
-import type { ProfileStore } from '../../shared/profiles/profile-store.js';
-import { decodeToken, type CertificateCandidate, type DecodedToken } from '../../shared/token/index.js';
+import type { DecodeView } from '../contract/index.js';
+import { toErrorInfo } from '../errors.js';
+import { certificateCandidates } from '../profiles/certificate-candidates.js';
+import type { ProfileStore } from '../profiles/profile-store.js';
+import { decodeToken, type CertificateCandidate, type DecodedToken } from '../token/index.js';
 
 export interface DecodeInput {
   token: string;

@@ -1,9 +1,9 @@
 import { EventEmitter } from 'node:events';
-import type { RequestLogEntry, ServerStartRequest, ServerStatus } from '../../shared/contract/index.js';
-import { TokenDeskError, toErrorInfo } from '../../shared/errors.js';
-import { LocalTokenServer, type LocalServerOptions } from '../../shared/server/local-token-server.js';
-import { isLoopbackHost } from '../../shared/server/request-guards.js';
-import type { Credentials } from '../../shared/token/validation.js';
+import type { RequestLogEntry, ServerStartRequest, ServerStatus } from '../contract/index.js';
+import { TokenDeskError, toErrorInfo } from '../errors.js';
+import { LocalTokenServer, type LocalServerOptions } from '../server/local-token-server.js';
+import { isLoopbackHost } from '../server/request-guards.js';
+import type { Credentials } from '../token/validation.js';
 
 /**
  * Settings beyond the contract's ServerStartRequest, for the Local server screen: several

@@ -5,8 +5,8 @@ import {
   type IpcParsedRequest,
   type IpcResponse,
   type IpcResult,
-} from '../../shared/contract/index.js';
-import { toErrorInfo } from '../../shared/errors.js';
+} from '../contract/index.js';
+import { toErrorInfo } from '../errors.js';
 
 /** One channel's main-process handler: takes the untrusted request, never throws. */
 export type IpcHandler<C extends IpcChannel> = (request: unknown) => Promise<IpcResult<IpcResponse<C>>>;

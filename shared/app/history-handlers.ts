@@ -1,4 +1,4 @@
-import type { TokenHistory } from '../../shared/history/token-history.js';
+import type { TokenHistory } from '../history/token-history.js';
 import { handle, type IpcHandlerMap } from './result.js';
 
 /** This run's generated tokens (kept in main's memory, newest first) and clearing them. */
