@@ -1,11 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importsOf, isNodeModule, listSources, packageOf, parseImports, type ImportEdge } from './import-graph.js';
 
 /**
  * The layering of DESIGN.md §1, checked on the real source tree:
+ * - shared/ (contract, engine, services, the application layer shared/app/) never imports
+ *   electron/, cli/ or renderer/;
+ * - cli/ imports only cli/ and shared/: never electron/, so the CLI and the container image
+ *   build without the desktop shell;
+ * - electron/ (the desktop shell) imports only electron/ and shared/;
  * - the renderer imports only its own code, browser-safe shared code and its packages;
- * - shared/ never imports electron/, cli/ or renderer/;
  * - browser-safe code imports no Node module and no Node-only package at run time.
+ * docs/architecture.md's layer table states the same lists; a test below compares them.
  */
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -20,7 +26,6 @@ export const BROWSER_SAFE = [
   'shared/token/types.ts',
   'shared/errors.ts',
   'shared/relative-time.ts',
-  'shared/profiles/profile-name.ts',
   'shared/token-desk-api.ts',
   'shared/app-server/protocol.ts',
 ];
@@ -38,6 +43,12 @@ export function layeringProblems(edges: readonly ImportEdge[]): string[] {
     const { from, to } = edge;
     if (from.startsWith('shared/') && to !== undefined && /^(electron|cli|renderer)\//.test(to)) {
       say(edge, 'shared/ must not import electron/, cli/ or renderer/');
+    }
+    if (from.startsWith('cli/') && to !== undefined && !/^(cli|shared)\//.test(to)) {
+      say(edge, 'cli/ may import only cli/ and shared/');
+    }
+    if (from.startsWith('electron/') && to !== undefined && !/^(electron|shared)\//.test(to)) {
+      say(edge, 'electron/ may import only electron/ and shared/');
     }
     if (from.startsWith('renderer/')) {
       if (edge.typeOnly) continue;
@@ -58,11 +69,34 @@ export function layeringProblems(edges: readonly ImportEdge[]): string[] {
 const edgesOf = (folders: string[]) =>
   folders.flatMap((folder) => listSources(root, folder)).flatMap((file) => importsOf(root, file));
 
+/** The backticked names in one cell of docs/architecture.md's layer table, by row and column. */
+function tableCell(layer: string, column: 'folder' | 'may import'): string[] {
+  const doc = readFileSync(`${root}docs/architecture.md`, 'utf8');
+  const row = doc.split('\n').find((line) => line.startsWith(`| ${layer} |`));
+  if (row === undefined) throw new Error(`docs/architecture.md has no layer table row "${layer}"`);
+  const cell = row.split('|')[column === 'folder' ? 2 : 3] ?? '';
+  return [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? '');
+}
+
 describe('layering', () => {
   it('the source tree keeps the layers', () => {
-    const edges = edgesOf(['renderer/src', 'shared']);
+    const edges = edgesOf(['renderer/src', 'shared', 'cli', 'electron']);
     expect(edges.length).toBeGreaterThan(100);
+    // The doors are really read: the CLI and the shell both reach the application layer.
+    expect(edges.some((edge) => edge.from.startsWith('cli/') && edge.to?.startsWith('shared/app/'))).toBe(true);
+    expect(edges.some((edge) => edge.from === 'electron/main.ts' && edge.to?.startsWith('shared/app/'))).toBe(true);
     expect(layeringProblems(edges)).toEqual([]);
+  });
+
+  it("docs/architecture.md's layer table lists exactly what this test enforces", () => {
+    expect(tableCell('browser-safe shared', 'folder')).toEqual(BROWSER_SAFE);
+    expect(tableCell('browser-safe shared', 'may import')).toEqual([...BROWSER_PACKAGES]);
+    expect(tableCell('renderer', 'may import')).toEqual([...RENDERER_PACKAGES]);
+  });
+
+  it('the CLI build (tsconfig.build.json, also the container image) compiles no electron/ file', () => {
+    const config = JSON.parse(readFileSync(`${root}tsconfig.build.json`, 'utf8')) as { include: string[] };
+    expect(config.include).toEqual(['shared/**/*.ts', 'cli/**/*.ts']);
   });
 
   it('the checker catches each kind of break', () => {
@@ -81,8 +115,20 @@ describe('layering', () => {
         edge('shared/contract/x.ts', 'node:fs'),
         edge('shared/token/kinds/x.ts', 'agora-token/src/AccessToken2.js'),
         edge('shared/token/kinds/x.ts', '../agora-kit.js', 'shared/token/agora-kit.ts'),
+        edge('cli/ui/x.ts', '../../electron/security.js', 'electron/security.ts'),
+        edge('cli/commands/x.ts', '../../renderer/src/a.js', 'renderer/src/a.ts'),
+        edge('electron/main.ts', '../cli/output.js', 'cli/output.ts'),
+        edge('shared/app/x.ts', '../../electron/security.js', 'electron/security.ts'),
       ]),
-    ).toHaveLength(6);
+    ).toHaveLength(10);
+    // The shell and the CLI may use the application layer and the rest of shared/.
+    expect(
+      layeringProblems([
+        edge('electron/main.ts', '../shared/app/app-services.js', 'shared/app/app-services.ts'),
+        edge('cli/commands/ui.ts', '../../shared/app/app-services.js', 'shared/app/app-services.ts'),
+        edge('electron/tray.ts', './tray-menu.js', 'electron/tray-menu.ts'),
+      ]),
+    ).toEqual([]);
     // Erased imports load nothing: a kind may name agora-token's types.
     expect(
       layeringProblems([edge('shared/token/kinds/x.ts', 'agora-token/src/AccessToken2.js', undefined, true)]),

@@ -1,6 +1,7 @@
 import Fastify, { type RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalTokenServer } from '../../shared/server/local-token-server.js';
+import { CHAT_ANSWERS } from '../../shared/server/docs-samples/chat-answers.js';
 import { DOCS_SAMPLE_ROUTES, registerDocsSampleRoutes } from '../../shared/server/docs-samples/register.js';
 import type { ServiceInfo } from '../../shared/token/index.js';
 import { CREDENTIALS, NO_CACHE, PUBLISHER, SUBSCRIBER, verified } from './server-helpers.js';
@@ -320,6 +321,14 @@ describe('registerDocsSampleRoutes', () => {
     expect(response.statusCode).toBe(200);
     expect(asked).toEqual([CREDENTIALS.appId]);
     expect(granted).toEqual([{ user: undefined, channel: undefined }]);
+    const user = await app.inject({ method: 'POST', url: '/generate-user-token', payload: { user_uuid: 'alice' } });
+    expect(user.statusCode).toBe(200);
+    expect(granted.at(-1)).toEqual({ user: 'alice', channel: undefined });
     await app.close();
+  });
+
+  it('makes the JSON Chat routes from the route list: each has an answer, and no answer is for a route not listed', () => {
+    const jsonChat = DOCS_SAMPLE_ROUTES.filter((route) => route.sample === 'chat-go' || route.sample === 'chat-node');
+    expect(Object.keys(CHAT_ANSWERS).sort()).toEqual(jsonChat.map((route) => route.path).sort());
   });
 });

@@ -1,11 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { describeError, errorBody } from '../http-errors.js';
-import { chatGoAppToken, chatGoUserToken, parseChatGoAppBody, parseChatGoUserBody } from './chat-go.js';
+import { CHAT_ANSWERS } from './chat-answers.js';
 import { chatJavaToken, parseChatJavaParams } from './chat-java.js';
-import { chatNodeAppToken, chatNodeUserToken, parseChatNodeAppQuery, parseChatNodeUserQuery } from './chat-node.js';
 import { fetchRtcToken, parseFetchRtcTokenBody } from './rtc-fetch-token.js';
 import { noteErrorMessage } from '../response-notes.js';
-import { DOCS_SAMPLE_ROUTES, type DocsSampleKind } from './route-list.js';
+import { DOCS_SAMPLE_ROUTES } from './route-list.js';
 import type { ContextOf } from '../route-policies.js';
 import type { Grant } from '../token-requests.js';
 import type { Credentials } from '../../token/validation.js';
@@ -21,7 +20,7 @@ export { DOCS_SAMPLE_ROUTES, type DocsSampleRouteInfo } from './route-list.js';
 export function registerDocsSampleRoutes(app: FastifyInstance, contextOf: ContextOf): void {
   app.post(
     '/fetch_rtc_token',
-    routeOptions('/fetch_rtc_token', 'rtc', replySchema({ token: 'string', code: 'string' }), answerWithCode),
+    routeOptions('/fetch_rtc_token', replySchema({ token: 'string', code: 'string' }), answerWithCode),
     (request) => {
       const input = parseFetchRtcTokenBody(request.body);
       return fetchRtcToken(
@@ -31,43 +30,26 @@ export function registerDocsSampleRoutes(app: FastifyInstance, contextOf: Contex
     },
   );
 
-  const tokenOnly = replySchema({ token: 'string' });
-  app.post('/generate-user-token', routeOptions('/generate-user-token', 'chat', tokenOnly), (request) => {
-    const input = parseChatGoUserBody(request.body);
-    return chatGoUserToken(
-      credentialsFor(contextOf, request, input.appId, { user: input.user_uuid, channel: undefined }),
-      input,
-    );
-  });
-  app.post('/generate-app-token', routeOptions('/generate-app-token', 'chat', tokenOnly), (request) => {
-    const input = parseChatGoAppBody(request.body);
-    return chatGoAppToken(
-      credentialsFor(contextOf, request, input.appId, { user: undefined, channel: undefined }),
-      input,
-    );
-  });
-
-  const success = replySchema({ status: 'string', token: 'string' });
-  app.get('/api/token/generateUserToken', routeOptions('/api/token/generateUserToken', 'chat', success), (request) => {
-    const query = parseChatNodeUserQuery(request.query);
-    return chatNodeUserToken(
-      credentialsFor(contextOf, request, query.appId, { user: query.account, channel: undefined }),
-      query,
-    );
-  });
-  app.get('/api/token/generateAppToken', routeOptions('/api/token/generateAppToken', 'chat', success), (request) => {
-    const query = parseChatNodeAppQuery(request.query);
-    return chatNodeAppToken(
-      credentialsFor(contextOf, request, query.appId, { user: undefined, channel: undefined }),
-      query,
-    );
-  });
+  // The JSON Chat routes, one per entry of the route list that has an answer.
+  for (const route of DOCS_SAMPLE_ROUTES) {
+    const answer = CHAT_ANSWERS[route.path];
+    if (answer === undefined) continue;
+    app.route({
+      ...routeOptions(route.path, { response: { 200: route.responseSchema } }),
+      method: route.method,
+      url: route.path,
+      handler: (request) =>
+        answer(route.input === 'json-body' ? request.body : request.query, (appId, grant) =>
+          credentialsFor(contextOf, request, appId, grant),
+        ),
+    });
+  }
 
   // Its own scope, so the form parser serves this route only: elsewhere a form-typed body
   // is still read as JSON, as agora-token-service does.
   void app.register((scope, _options, done) => {
     acceptFormFields(scope);
-    scope.post('/token/generate', routeOptions('/token/generate', 'chat'), (request, reply) => {
+    scope.post('/token/generate', routeOptions('/token/generate'), (request, reply) => {
       const params = parseChatJavaParams(asRecord(request.query), asRecord(request.body));
       const grant = { user: params.tokenType === 'app' ? undefined : params.userId, channel: undefined };
       const token = chatJavaToken(credentialsFor(contextOf, request, params.appId, grant), params);
@@ -93,23 +75,17 @@ function credentialsFor(
 
 type ErrorAnswer = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => void;
 
+/** A route's options from its entry in the route list: token kind, and its input for /openapi.json. */
 function routeOptions(
   path: string,
-  kind: DocsSampleKind,
   schema?: RouteShorthandOptions['schema'],
   errorHandler?: ErrorAnswer,
 ): RouteShorthandOptions {
   const info = DOCS_SAMPLE_ROUTES.find((route) => route.path === path);
-  // For /openapi.json only: the parsers below check the input, with the samples' own rules.
-  const openapi =
-    info === undefined
-      ? undefined
-      : info.input === 'json-body'
-        ? { body: info.inputSchema }
-        : { querystring: info.inputSchema };
-  const options: RouteShorthandOptions = {
-    config: { tokenRoute: true, kind, ...(openapi === undefined ? {} : { openapi }) },
-  };
+  if (info === undefined) throw new Error(`${path} is not in DOCS_SAMPLE_ROUTES`);
+  // For /openapi.json only: the parsers check the input, with the samples' own rules.
+  const openapi = info.input === 'json-body' ? { body: info.inputSchema } : { querystring: info.inputSchema };
+  const options: RouteShorthandOptions = { config: { tokenRoute: true, kind: info.kind, openapi } };
   if (schema !== undefined) options.schema = schema;
   if (errorHandler !== undefined) options.errorHandler = errorHandler;
   return options;
