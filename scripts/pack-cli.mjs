@@ -11,14 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const destination = resolve(process.argv[2] ?? join(root, 'release'));
-const PARTS = [
-  'bin',
-  'dist/cli',
-  'dist/shared',
-  'dist/renderer',
-  'README.md',
-  'LICENSE',
-];
+const PARTS = ['bin', 'dist/cli', 'dist/shared', 'dist/renderer', 'README.md', 'LICENSE'];
 // Fields that describe the desktop app or the development checkout, not the CLI package.
 const DESKTOP_ONLY = ['main', 'productName', 'devDependencies', 'scripts', 'allowScripts'];
 

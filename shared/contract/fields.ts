@@ -43,7 +43,9 @@ export const appCertificateSchema = z
 
 export const channelSchema = z.string({ error: 'channel is required' }).check(
   z.minLength(1, { error: 'channel is required' }),
-  z.refine((v: string) => fitsBytes(v, MAX_CHANNEL_BYTES), { error: `channel must be at most ${MAX_CHANNEL_BYTES} bytes` }),
+  z.refine((v: string) => fitsBytes(v, MAX_CHANNEL_BYTES), {
+    error: `channel must be at most ${MAX_CHANNEL_BYTES} bytes`,
+  }),
   z.refine((v: string) => CHANNEL_CHARS.test(v), {
     error: 'channel may contain only letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,',
   }),

@@ -69,7 +69,10 @@ export const bodySchema = {
     tokenType: { type: 'string', enum: ['rtc', 'rtm', 'chat'] },
     channel: { type: ['string', 'null'] },
     role: { type: ['string', 'null'], description: 'publisher, else subscriber' },
-    uid: { type: ['string', 'null'], description: `rtc: a uid 0..${MAX_UINT32} or a user account; rtm/chat: the user id` },
+    uid: {
+      type: ['string', 'null'],
+      description: `rtc: a uid 0..${MAX_UINT32} or a user account; rtm/chat: the user id`,
+    },
     expire: uint32Schema(undefined, true),
     appId: { type: ['string', 'null'] },
   },

@@ -56,7 +56,22 @@ export async function openHarness() {
     await removeAll(profiles).catch(() => undefined);
     cleanup();
   }
-  return { home, services, profiles, server, history, handlers, responses, call, ok, fail, build, buildPair, failBuild, close };
+  return {
+    home,
+    services,
+    profiles,
+    server,
+    history,
+    handlers,
+    responses,
+    call,
+    ok,
+    fail,
+    build,
+    buildPair,
+    failBuild,
+    close,
+  };
 }
 
 export type Harness = Awaited<ReturnType<typeof openHarness>>;

@@ -34,13 +34,18 @@ export function baseEnv(): Record<string, string> {
 
 /** Runs the built CLI as a user would (`node bin/agora-token-desk.js …`). */
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  return runNodeScript(CLI_BIN, args, options);
+}
+
+/** Runs a Node script of the checkout to its end in a clean environment (plus options.env). */
+export function runNodeScript(script: string, args: string[], options: CliOptions = {}): Promise<CliResult> {
   const env: Record<string, string> = { ...baseEnv() };
   for (const [key, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[key];
     else env[key] = value;
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_BIN, ...args], { cwd: options.cwd ?? REPO_ROOT, env });
+    const child = spawn(process.execPath, [script, ...args], { cwd: options.cwd ?? REPO_ROOT, env });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

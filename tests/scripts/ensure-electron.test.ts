@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, tempDir } from '../helpers/cli.js';
+import { REPO_ROOT, runNodeScript, tempDir } from '../helpers/cli.js';
 import { uiEnv } from '../helpers/ui-process.js';
 
 const electronInstalled = existsSync(join(REPO_ROOT, 'node_modules', 'electron', 'path.txt'));
@@ -23,10 +23,9 @@ describe('scripts/ensure-electron.mjs (npm prestart)', () => {
     const { port } = mirror.address() as AddressInfo;
     const cache = tempDir('atd-electron-cache');
     try {
-      const result = await run(process.execPath, [join(REPO_ROOT, 'scripts', 'ensure-electron.mjs')], {
-        ...process.env,
-        ELECTRON_MIRROR: `http://127.0.0.1:${port}/`,
-        electron_config_cache: cache.path,
+      // A clean environment: no mirror or proxy setting of the caller's shell applies.
+      const result = await runNodeScript(join(REPO_ROOT, 'scripts', 'ensure-electron.mjs'), [], {
+        env: { ELECTRON_MIRROR: `http://127.0.0.1:${port}/`, electron_config_cache: cache.path },
       });
       expect(result.code).toBe(0);
       if (electronInstalled) {
@@ -47,19 +46,6 @@ describe('scripts/ensure-electron.mjs (npm prestart)', () => {
     }
   });
 });
-
-/** Runs a process to its end without blocking the event loop (the mirror answers meanwhile). */
-function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(command, args, { cwd: REPO_ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('scripts/start-app.mjs (npm start, after the build)', () => {
   it.skipIf(electronInstalled)(
