@@ -1,0 +1,63 @@
+/**
+ * First run: the app opens on Profiles with nothing saved; a profile added from the form
+ * puts its App Certificate in the OS keychain (Keychain, Credential Manager, Secret
+ * Service), read back here from another process, and in no file of the data folder.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OsKeychain } from '../../shared/profiles/keychain.js';
+import { ProfileStore } from '../../shared/profiles/profile-store.js';
+import { randomCredentials } from '../profiles/keychain-env.js';
+import { launchDesktopApp, type DesktopApp } from './electron-app.js';
+import { filesContaining } from './expectations.js';
+import { addProfile, saveScreenshot, screenTitle } from './ui-steps.js';
+
+describe('first run: a profile, its certificate in the OS keychain', () => {
+  let app: DesktopApp;
+  const credentials = randomCredentials();
+
+  beforeAll(async () => {
+    app = await launchDesktopApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('opens on Profiles with no profile saved', async () => {
+    await expect.poll(() => screenTitle(app.window)).toBe('Profiles');
+    expect((await new ProfileStore({ home: app.home }).list()).profiles).toEqual([]);
+    await saveScreenshot(app.window, 'profiles-first-run');
+  });
+
+  it('adds a profile from the form: the keychain holds the certificate, no file of the data folder does', async () => {
+    await addProfile(app.window, 'e2e', credentials.appId, credentials.appCertificate);
+    const [profile] = (await new ProfileStore({ home: app.home }).list()).profiles;
+    expect(profile).toMatchObject({ name: 'e2e', appId: credentials.appId });
+    // Read straight from the OS store under the service and account the app used.
+    expect(await new OsKeychain(app.service).get(profile?.id ?? '')).toBe(credentials.appCertificate);
+    expect(await app.window.getByLabel('App Certificate').inputValue()).toBe('');
+    expect((await app.window.content()).toLowerCase()).not.toContain(credentials.appCertificate.toLowerCase());
+    expect(filesContaining(app.home, credentials.appCertificate)).toEqual([]);
+    await saveScreenshot(app.window, 'profiles');
+  });
+
+  it("keeps it out of Chromium's own profile folder too", async () => {
+    const userData = await app.electron.evaluate(({ app: electronApp }) => electronApp.getPath('userData'));
+    expect(filesContaining(userData, credentials.appCertificate)).toEqual([]);
+  });
+
+  it('still has it after a restart, from the keychain', async () => {
+    const home = app.home;
+    await app.electron.close();
+    const again = await launchDesktopApp({ home });
+    try {
+      await expect.poll(() => again.window.getByLabel('Profile e2e').count()).toBe(1);
+      const [profile] = (await new ProfileStore({ home }).list()).profiles;
+      const certificates = await new ProfileStore({ home }).certificates(profile?.id ?? '');
+      expect(certificates.primary).toBe(credentials.appCertificate);
+      expect(again.errors).toEqual([]);
+    } finally {
+      await again.close();
+    }
+    expect(app.errors).toEqual([]);
+  });
+});
