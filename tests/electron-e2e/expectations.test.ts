@@ -64,10 +64,10 @@ describe('the values each registry kind is generated with', () => {
 describe('reading tokens back', () => {
   const token = buildRtcToken(credentials, { channel: 'c', uid: 1 }).token;
 
-  it('finds each distinct token in a result text', () => {
-    const text = `Token ${token} Copy Token REST header Authorization: agora token=${token} curl http://x/`;
-    expect(tokensIn(text)).toEqual([token]);
-    expect(tokensIn('no token here, 007 alone')).toEqual([]);
+  it('takes the boxes that hold a whole token, each token once', () => {
+    const boxes = [`\n${token} `, `Authorization: agora token=${token}`, `const token = "${token}";`, token];
+    expect(tokensIn(boxes)).toEqual([token]);
+    expect(tokensIn(['agora-token-desk token rtc --channel c', '007', `${token} Copy`])).toEqual([]);
   });
 
   it("decodes a token's services only when the certificate signed it", () => {

@@ -84,9 +84,13 @@ export function decodedServices(token: string, appCertificate: string): ServiceI
   return decoded.services;
 }
 
-/** Every distinct 007 token in a text, in order of first appearance. */
-export function tokensIn(text: string): string[] {
-  return [...new Set(text.match(/007[A-Za-z0-9+/]{40,}={0,2}/g) ?? [])];
+/**
+ * The distinct 007 tokens among element texts (a result's <pre> and <code> boxes), in order:
+ * only a box that holds a whole token counts, so a snippet or header quoting it does not.
+ */
+export function tokensIn(texts: readonly string[]): string[] {
+  const tokens = texts.map((text) => text.trim()).filter((text) => /^007[A-Za-z0-9+/]{40,}={0,2}$/.test(text));
+  return [...new Set(tokens)];
 }
 
 /** Directive name to its sources. */

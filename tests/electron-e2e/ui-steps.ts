@@ -66,7 +66,7 @@ export async function generateKind(page: Page, plan: KindPlan): Promise<string[]
     else await control.fill(value);
   }
   const result = page.getByRole('region', { name: 'Result' });
-  const shown = async () => ((await result.count()) === 0 ? [] : tokensIn((await result.textContent()) ?? ''));
+  const shown = async () => tokensIn(await result.locator('pre, code').allTextContents());
   // A kind generated before shows its last token: wait for a new one (each has its own salt).
   const before = (await shown()).join(' ');
   await panel.locator('form button[type="submit"]').click();
