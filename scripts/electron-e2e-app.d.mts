@@ -29,8 +29,7 @@ export declare function devElectronBinary(
 ): string | undefined;
 
 export type LocatedApp =
-  | { mode: 'packaged' | 'dev'; executable: string }
-  | { mode: 'absent' | 'error'; reason: string };
+  { mode: 'packaged' | 'dev'; executable: string } | { mode: 'absent' | 'error'; reason: string };
 
 export declare function locateElectronApp(options: {
   root: string;

@@ -28,7 +28,9 @@ if (noDisplay) {
   process.exit(1);
 }
 
-console.log(`Electron end-to-end tests on the ${app.mode === 'dev' ? 'source tree' : 'packaged app'}: ${app.executable}`);
+console.log(
+  `Electron end-to-end tests on the ${app.mode === 'dev' ? 'source tree' : 'packaged app'}: ${app.executable}`,
+);
 const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
 const env = { ...process.env, ...(app.mode === 'packaged' ? { [EXECUTABLE_ENV]: app.executable } : {}) };
 const child = spawn(

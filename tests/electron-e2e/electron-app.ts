@@ -4,12 +4,13 @@
  * node_modules' Electron. Each launch gets a data folder of its own and this test file's
  * keychain service (tests/setup/keychain-service.ts), exactly as a user's app would use them.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { HOME_ENV_VAR } from '../../shared/profiles/data-dir.js';
-import { KEYCHAIN_SERVICE_ENV_VAR, keychainServiceName } from '../../shared/profiles/keychain.js';
+import { KEYCHAIN_SERVICE_ENV_VAR, OsKeychain, keychainServiceName } from '../../shared/profiles/keychain.js';
 import { ProfileStore } from '../../shared/profiles/profile-store.js';
 import { EXECUTABLE_ENV } from '../../scripts/electron-e2e-app.mjs';
 import { REPO_ROOT } from '../helpers/cli.js';
@@ -75,14 +76,59 @@ export async function launchDesktopApp(options: { home?: string } = {}): Promise
     async close() {
       if (!closed) {
         closed = true;
+        if (own && running(electron)) await removeProfilesThroughApp(window).catch(() => undefined);
         await electron.close().catch(() => undefined);
       }
       if (own) {
-        await removeAll(new ProfileStore({ home })).catch(() => undefined);
+        await forgetProfiles(home);
         rmSync(home, { recursive: true, force: true });
       }
     },
   };
+}
+
+function running(electron: ElectronApplication): boolean {
+  const child = electron.process();
+  return child.exitCode === null && child.signalCode === null;
+}
+
+/** Removes every profile (and so its keychain entries) the way the app does it, over its own IPC. */
+export async function removeProfilesThroughApp(window: Page): Promise<void> {
+  await window.evaluate(async () => {
+    const api = (window as unknown as { tokenDesk: import('../../shared/contract/ipc.js').TokenDeskApi }).tokenDesk;
+    const listed = await api.invoke('profiles:list', undefined);
+    if (!listed.ok) return;
+    for (const profile of listed.value.profiles) await api.invoke('profiles:remove', { id: profile.id });
+  });
+}
+
+/**
+ * Keychain entries left by an app that already quit. macOS lets only the app that saved an
+ * item read or delete it without a prompt, so there the app is started once more to remove them.
+ */
+async function forgetProfiles(home: string): Promise<void> {
+  const store = new ProfileStore({ home });
+  const { profiles } = await store.list().catch(() => ({ profiles: [] }));
+  if (profiles.length === 0) return;
+  if (process.platform !== 'darwin') {
+    await removeAll(store).catch(() => undefined);
+    return;
+  }
+  const again = await launchDesktopApp({ home });
+  await removeProfilesThroughApp(again.window).catch(() => undefined);
+  await again.close();
+}
+
+/**
+ * Whether the OS keychain holds this secret for the service and account, asked from this
+ * process. On macOS only the item's presence is read (`security` without -w: no secret, so no
+ * access prompt); the app signing with it after a restart shows the value is right.
+ */
+export async function keychainHolds(service: string, account: string, secret: string): Promise<boolean> {
+  if (process.platform === 'darwin') {
+    return spawnSync('security', ['find-generic-password', '-s', service, '-a', account]).status === 0;
+  }
+  return (await new OsKeychain(service).get(account)) === secret;
 }
 
 /** Resolves with the exit code once the app's process has exited, or undefined after `withinMs`. */

@@ -36,7 +36,10 @@ describe('the values each registry kind is generated with', () => {
   it('never fill a field under More options, and give every shown field a value', () => {
     for (const kind of TOKEN_KINDS) {
       const plan = kindPlan(kind);
-      expect(plan.entries.every((entry) => !entry.field.advanced), kind.id).toBe(true);
+      expect(
+        plan.entries.every((entry) => !entry.field.advanced),
+        kind.id,
+      ).toBe(true);
       const keys = plan.entries.map((entry) => entry.field.key);
       expect(new Set(keys).size, kind.id).toBe(keys.length);
     }

@@ -69,7 +69,10 @@ export function kindPlan(kind: TokenKind, expire = '900'): KindPlan {
 }
 
 /** Services of the token(s) the kind builds from these values: one list per token. */
-export function expectedServices(plan: KindPlan, credentials: { appId: string; appCertificate: string }): ServiceInfo[][] {
+export function expectedServices(
+  plan: KindPlan,
+  credentials: { appId: string; appCertificate: string },
+): ServiceInfo[][] {
   const values = Object.fromEntries(plan.entries.map((entry) => [entry.field.key, entry.value]));
   const built = buildKind(plan.kind, credentials, inputFromValues(plan.kind.fields, values));
   const tokens = 'token' in built ? [built.token] : [built.rtcToken, built.rtmToken];

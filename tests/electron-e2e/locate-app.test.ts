@@ -27,7 +27,7 @@ function fakeFs(files: string[]) {
 }
 
 describe('the packaged app per OS (scripts/electron-e2e-app.mjs)', () => {
-  it("reads productName and the Linux executable from electron-builder.yml, the output from the e2e config", () => {
+  it('reads productName and the Linux executable from electron-builder.yml, the output from the e2e config', () => {
     expect(names).toEqual({
       productName: config.productName,
       linuxExecutableName: config.linux.executableName,
@@ -69,15 +69,19 @@ describe('the packaged app per OS (scripts/electron-e2e-app.mjs)', () => {
     expect(find('x64', 'unpacked')).toBe(join(out, 'linux-unpacked', config.linux.executableName));
     expect(find('arm64', 'unpacked')).toBe(join(out, 'linux-arm64-unpacked', config.linux.executableName));
     const none = () => [];
-    expect(packagedExecutable({ platform: 'linux', arch: 'x64', kind: 'appimage', outputDir: out, names, list: none })).toBeUndefined();
+    expect(
+      packagedExecutable({ platform: 'linux', arch: 'x64', kind: 'appimage', outputDir: out, names, list: none }),
+    ).toBeUndefined();
   });
 
   it('refuses a packaged form the OS does not have', () => {
     const list = () => [];
-    expect(() => packagedExecutable({ platform: 'win32', arch: 'x64', kind: 'appimage', outputDir: out, names, list })).toThrow(
-      /no packaged form "appimage" on win32; use unpacked/,
-    );
-    expect(() => packagedExecutable({ platform: 'darwin', arch: 'x64', kind: 'unpacked', outputDir: out, names, list })).toThrow(/use app/);
+    expect(() =>
+      packagedExecutable({ platform: 'win32', arch: 'x64', kind: 'appimage', outputDir: out, names, list }),
+    ).toThrow(/no packaged form "appimage" on win32; use unpacked/);
+    expect(() =>
+      packagedExecutable({ platform: 'darwin', arch: 'x64', kind: 'unpacked', outputDir: out, names, list }),
+    ).toThrow(/use app/);
   });
 });
 

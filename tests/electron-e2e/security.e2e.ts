@@ -7,12 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchDesktopApp, type DesktopApp } from './electron-app.js';
-import {
-  NODE_AND_ELECTRON_GLOBALS,
-  addedGlobals,
-  cspProblems,
-  metaMatchesHeader,
-} from './expectations.js';
+import { NODE_AND_ELECTRON_GLOBALS, addedGlobals, cspProblems, metaMatchesHeader } from './expectations.js';
 import { saveScreenshot } from './ui-steps.js';
 
 describe('the desktop window', () => {
@@ -76,8 +71,7 @@ describe('the desktop window', () => {
       return response.headers.get('content-security-policy') ?? '';
     }, url);
     expect(cspProblems(header, { header: true })).toEqual([]);
-    const meta =
-      (await app.window.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
+    const meta = (await app.window.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
     expect(cspProblems(meta, { header: false })).toEqual([]);
     expect(metaMatchesHeader(meta, header)).toBe(true);
     // A request the policy forbids is refused by the page itself.
@@ -104,7 +98,9 @@ describe('the desktop window', () => {
     }, otherOrigin);
     // The renderer asked main before running anything after it: this round trip comes after the refusal.
     expect(await app.window.evaluate(() => document.readyState)).toBe('complete');
-    await expect.poll(() => app.electron.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.getURL())).toBe(before);
+    await expect
+      .poll(() => app.electron.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.getURL()))
+      .toBe(before);
     expect(app.window.url()).toBe(before);
     expect(otherRequests).toEqual([]);
   });

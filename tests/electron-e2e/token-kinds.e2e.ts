@@ -32,10 +32,16 @@ describe('Generate and Decode, every kind of the registry', () => {
       expect(tokens.map((token) => decodedServices(token, credentials.appCertificate))).toEqual(expected);
       if (kind.id === TOKEN_KINDS[0].id) await saveScreenshot(app.window, 'generate');
 
-      await app.window.getByRole('region', { name: 'Result' }).getByRole('button', { name: /in Decode$/ }).first().click();
+      await app.window
+        .getByRole('region', { name: 'Result' })
+        .getByRole('button', { name: /in Decode$/ })
+        .first()
+        .click();
       await expect.poll(() => screenTitle(app.window)).toBe('Decode');
       expect(await app.window.getByLabel('Token', { exact: true }).inputValue()).toBe(tokens[0]);
-      await expect.poll(async () => (await app.window.getByLabel('Signature').textContent()) ?? '').toMatch(/\bvalid\b/);
+      await expect
+        .poll(async () => (await app.window.getByLabel('Signature').textContent()) ?? '')
+        .toMatch(/\bvalid\b/);
       expect(await app.window.getByLabel('Signature').textContent()).not.toMatch(/invalid/);
       if (kind.id === TOKEN_KINDS[0].id) await saveScreenshot(app.window, 'decode');
     },

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN_KINDS } from '../../shared/token/index.js';
 import { keychainReady, randomCredentials } from '../profiles/keychain-env.js';
 import { appSuite, chromiumReady, type AppSession } from '../renderer/app-harness.js';
+import { removeProfilesThroughApp } from './electron-app.js';
 import { decodedServices, expectedServices, kindPlan } from './expectations.js';
 import { addProfile, generateKind, openScreen, screenRoutes, screenTitle } from './ui-steps.js';
 
@@ -38,7 +39,10 @@ describe.runIf(ready)("the Electron suite's UI steps, on the renderer in Chromiu
       }
     }
     const result = app.page.getByRole('region', { name: 'Result' });
-    await result.getByRole('button', { name: /in Decode$/ }).first().click();
+    await result
+      .getByRole('button', { name: /in Decode$/ })
+      .first()
+      .click();
     await expect.poll(() => screenTitle(app.page)).toBe('Decode');
     await expect.poll(async () => (await app.page.getByLabel('Signature').textContent()) ?? '').toMatch(/\bvalid\b/);
   });
@@ -48,5 +52,12 @@ describe.runIf(ready)("the Electron suite's UI steps, on the renderer in Chromiu
     expect(routes).toEqual(expect.arrayContaining(['generate', 'decode', 'server', 'profiles']));
     for (const route of routes) await openScreen(app.page, route);
     expect(app.pageErrors).toEqual([]);
+  });
+
+  it('removes every profile over the IPC bridge, keychain entries included', async () => {
+    const [profile] = (await app.profiles.list()).profiles;
+    await removeProfilesThroughApp(app.page);
+    expect((await app.profiles.list()).profiles).toEqual([]);
+    await expect(app.profiles.certificates(profile?.id ?? '')).rejects.toThrow();
   });
 });

@@ -59,7 +59,9 @@ export async function addProfile(page: Page, name: string, appId: string, appCer
 export async function generateKind(page: Page, plan: KindPlan): Promise<string[]> {
   await page.getByRole('tab', { name: plan.kind.label, exact: true }).click();
   const panel = page.getByRole('tabpanel');
-  await expect.poll(() => page.getByRole('tab', { name: plan.kind.label, exact: true }).getAttribute('aria-selected')).toBe('true');
+  await expect
+    .poll(() => page.getByRole('tab', { name: plan.kind.label, exact: true }).getAttribute('aria-selected'))
+    .toBe('true');
   for (const { field, value } of plan.entries) {
     const control = panel.getByLabel(field.label, { exact: true });
     if (field.type === 'role') await control.selectOption(value);
