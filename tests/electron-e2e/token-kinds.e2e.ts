@@ -51,6 +51,14 @@ describe('Generate and Decode, every kind of the registry', () => {
     await openScreen(app.window, 'generate');
     const [token] = await generateKind(app.window, kindPlan(TOKEN_KINDS[0]));
     await app.electron.evaluate(({ clipboard }) => clipboard.writeText('before the copy'));
+    // The async Clipboard API writes only from a focused document.
+    await app.electron.evaluate(({ BrowserWindow }) => {
+      const window = BrowserWindow.getAllWindows()[0];
+      window?.show();
+      window?.focus();
+      window?.webContents.focus();
+    });
+    await app.window.bringToFront();
     await app.window.getByRole('region', { name: 'Result' }).getByRole('button', { name: /^Copy/ }).first().click();
     await expect.poll(() => app.electron.evaluate(({ clipboard }) => clipboard.readText())).toBe(token);
   });

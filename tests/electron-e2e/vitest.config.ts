@@ -1,10 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // npm run test:electron (scripts/test-electron.mjs) only: the real app, one launch at a time.
 // The default `vitest run` never sees these files: its include is *.test.ts, these are *.e2e.ts.
 export default defineConfig({
   test: {
-    root: new URL('../..', import.meta.url).pathname.replace(/^\/([A-Za-z]:)/, '$1'),
+    root: fileURLToPath(new URL('../..', import.meta.url)),
     include: ['tests/electron-e2e/**/*.e2e.ts'],
     // The app holds a single-instance lock and the OS clipboard is one: never two launches at once.
     fileParallelism: false,
