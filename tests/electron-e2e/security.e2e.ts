@@ -44,9 +44,10 @@ describe('the desktop window', () => {
           contextIsolation: preferences['contextIsolation'],
           sandbox: preferences['sandbox'],
           nodeIntegration: preferences['nodeIntegration'],
-          nodeIntegrationInSubFrames: preferences['nodeIntegrationInSubFrames'],
-          webviewTag: preferences['webviewTag'],
-          webSecurity: preferences['webSecurity'],
+          // Off unless turned on (on unless turned off): only a wrong explicit value fails.
+          nodeIntegrationInSubFrames: preferences['nodeIntegrationInSubFrames'] === true,
+          webviewTag: preferences['webviewTag'] === true,
+          webSecurity: preferences['webSecurity'] !== false,
         };
       }),
     );
