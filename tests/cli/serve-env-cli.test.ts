@@ -65,7 +65,8 @@ describe('serve configured by environment variables only (spawned, real sockets)
     expect((await fetch(`${server.url}/rtm/u1/`, auth)).status).toBe(200);
     expect((await fetch(`${server.url}/rtm/u1/`, auth)).status).toBe(429);
     expect(await stop(server)).toBe(0);
-    for (const line of server.stdout().trim().split('\n')) expect(() => JSON.parse(line) as unknown, line).not.toThrow();
+    for (const line of server.stdout().trim().split('\n'))
+      expect(() => JSON.parse(line) as unknown, line).not.toThrow();
     expect(server.stdout()).not.toContain(key);
   });
 
@@ -78,7 +79,15 @@ describe('serve configured by environment variables only (spawned, real sockets)
   it('serve --help lists every variable', async () => {
     const { stdout, code } = await runCli(['serve', '--help']);
     expect(code).toBe(0);
-    for (const name of ['APP_ID', 'PROJECTS_FILE', 'SERVER_PORT, else PORT', 'HOST', 'CORS_ALLOW_ORIGIN', 'SHUTDOWN_TIMEOUT', 'METRICS'])
+    for (const name of [
+      'APP_ID',
+      'PROJECTS_FILE',
+      'SERVER_PORT, else PORT',
+      'HOST',
+      'CORS_ALLOW_ORIGIN',
+      'SHUTDOWN_TIMEOUT',
+      'METRICS',
+    ])
       expect(stdout).toContain(name);
   });
 });
@@ -113,11 +122,17 @@ describe('PROJECTS: several projects in a container', () => {
   });
 
   it('bad JSON or a bad field: exit 2 with the entry and field, never the certificate; an unreadable file: exit 3', async () => {
-    const broken = await serveFailure([], { PORT: '0', PROJECTS: `[{"appId":"${SECOND.appId}","appCertificate":"${SECOND.appCertificate}"` });
+    const broken = await serveFailure([], {
+      PORT: '0',
+      PROJECTS: `[{"appId":"${SECOND.appId}","appCertificate":"${SECOND.appCertificate}"`,
+    });
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/PROJECTS is not valid JSON/);
     expect(broken.stderr + broken.stdout).not.toContain(SECOND.appCertificate);
-    const field = await serveFailure([], { PORT: '0', PROJECTS: JSON.stringify([{ appId: SECOND.appId, appCertificate: 'nope' }]) });
+    const field = await serveFailure([], {
+      PORT: '0',
+      PROJECTS: JSON.stringify([{ appId: SECOND.appId, appCertificate: 'nope' }]),
+    });
     expect(field.code).toBe(2);
     expect(field.stderr).toContain('PROJECTS[0].appCertificate: App Certificate must be 32 hexadecimal characters');
     const twice = await serveFailure([], { ...ENV, PORT: '0', PROJECTS: JSON.stringify([VECTOR_CREDENTIALS]) });

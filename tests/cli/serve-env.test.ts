@@ -32,9 +32,18 @@ describe("serve's environment table", () => {
   });
 
   it('switches read true/false, 1/0, yes/no; anything else is an error naming the variable', () => {
-    for (const [raw, value] of [['true', true], ['1', true], ['YES', true], ['false', false], ['0', false], ['no', false]] as const)
+    for (const [raw, value] of [
+      ['true', true],
+      ['1', true],
+      ['YES', true],
+      ['false', false],
+      ['0', false],
+      ['no', false],
+    ] as const)
       expect(mergeEnvironment({}, { METRICS: raw }).values.metrics, raw).toBe(value);
-    expect(() => mergeEnvironment({}, { QUIET: 'sometimes' })).toThrow('QUIET must be true or false (1/0, yes/no), not "sometimes"');
+    expect(() => mergeEnvironment({}, { QUIET: 'sometimes' })).toThrow(
+      'QUIET must be true or false (1/0, yes/no), not "sometimes"',
+    );
   });
 
   it('PROFILES is a comma-separated --profile list, and cannot be combined with ALL_PROFILES', () => {
@@ -47,7 +56,13 @@ describe("serve's environment table", () => {
   });
 
   it('defaults apply when neither a flag nor a variable is set', () => {
-    expect(serveOptionsFrom({}, {})).toMatchObject({ host: '127.0.0.1', logFormat: 'line', metrics: false, quiet: false, profiles: [] });
+    expect(serveOptionsFrom({}, {})).toMatchObject({
+      host: '127.0.0.1',
+      logFormat: 'line',
+      metrics: false,
+      quiet: false,
+      profiles: [],
+    });
     expect(() => serveOptionsFrom({}, { LOG_FORMAT: 'xml' })).toThrow('LOG_FORMAT must be line or json, not "xml"');
   });
 
@@ -64,7 +79,9 @@ describe("serve's environment table", () => {
     ];
     for (const [name, message] of cases) {
       const env = { [name]: 'soon' };
-      expect(() => serverOptions(serveOptionsFrom({}, env), env, '.', [VECTOR_CREDENTIALS], undefined), name).toThrow(message);
+      expect(() => serverOptions(serveOptionsFrom({}, env), env, '.', [VECTOR_CREDENTIALS], undefined), name).toThrow(
+        message,
+      );
     }
   });
 
@@ -95,7 +112,13 @@ describe("serve's environment table", () => {
       corsOrigins: 'https://app.test',
       auth: {
         apiKeys: ['k1', 'k2'],
-        jwt: { jwksUrl: 'https://login.test/jwks.json', issuer: 'iss', audience: 'aud', userClaim: 'uid', channelPattern: 'room-.*' },
+        jwt: {
+          jwksUrl: 'https://login.test/jwks.json',
+          issuer: 'iss',
+          audience: 'aud',
+          userClaim: 'uid',
+          channelPattern: 'room-.*',
+        },
       },
       rateLimit: { max: 120, windowMs: 30_000 },
       metrics: true,
@@ -146,9 +169,14 @@ describe('PROJECTS: several projects from one JSON secret', () => {
   });
 
   it('PROJECTS and PROJECTS_FILE together are refused; an unreadable file is an environment problem', () => {
-    expect(() => readProjects({ PROJECTS: '[]', PROJECTS_FILE: 'x.json' }, '.')).toThrow('set PROJECTS or PROJECTS_FILE, not both');
+    expect(() => readProjects({ PROJECTS: '[]', PROJECTS_FILE: 'x.json' }, '.')).toThrow(
+      'set PROJECTS or PROJECTS_FILE, not both',
+    );
     expect(() => readProjects({ PROJECTS_FILE: 'no-such-projects.json' }, '/nonexistent')).toThrow(
-      expect.objectContaining({ code: 'missing_credentials', message: 'cannot read PROJECTS_FILE no-such-projects.json: ENOENT' }),
+      expect.objectContaining({
+        code: 'missing_credentials',
+        message: 'cannot read PROJECTS_FILE no-such-projects.json: ENOENT',
+      }),
     );
   });
 });

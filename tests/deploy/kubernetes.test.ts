@@ -51,7 +51,10 @@ const podLabels = deployment.spec?.template.metadata?.labels ?? {};
 const envValue = (name: string) => container?.env?.find((env) => env.name === name)?.value;
 
 function kubectlPath(): string | undefined {
-  const candidates = ['/usr/bin/kubectl', ...(process.env['PATH'] ?? '').split(delimiter).map((dir) => join(dir, 'kubectl'))];
+  const candidates = [
+    '/usr/bin/kubectl',
+    ...(process.env['PATH'] ?? '').split(delimiter).map((dir) => join(dir, 'kubectl')),
+  ];
   return candidates.find((path) => {
     try {
       accessSync(path, constants.X_OK);
@@ -137,14 +140,19 @@ describe('deploy/kubernetes: a kustomize base', () => {
     expect(service.spec?.selector).toEqual(deployment.spec?.selector.matchLabels);
     expect(service.spec?.ports?.[0]?.targetPort).toBe('http');
     const hpa = byKind<IHorizontalPodAutoscaler>('HorizontalPodAutoscaler');
-    expect(hpa.spec?.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: deployment.metadata?.name });
+    expect(hpa.spec?.scaleTargetRef).toEqual({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      name: deployment.metadata?.name,
+    });
     expect(hpa.spec?.metrics?.[0]?.resource?.name).toBe('cpu');
     expect(hpa.spec?.minReplicas).toBeGreaterThanOrEqual(2);
     const pdb = byKind<IPodDisruptionBudget>('PodDisruptionBudget');
     expect(pdb.spec?.selector?.matchLabels).toEqual(deployment.spec?.selector.matchLabels);
     expect(pdb.spec?.minAvailable).toBeLessThan(hpa.spec?.minReplicas ?? 0);
     const policy = byKind<INetworkPolicy>('NetworkPolicy');
-    for (const [key, value] of Object.entries(policy.spec?.podSelector.matchLabels ?? {})) expect(podLabels[key]).toBe(value);
+    for (const [key, value] of Object.entries(policy.spec?.podSelector.matchLabels ?? {}))
+      expect(podLabels[key]).toBe(value);
     expect(policy.spec?.policyTypes).toEqual(['Ingress', 'Egress']);
     expect(policy.spec?.ingress?.flatMap((rule) => rule.ports ?? []).map((port) => port.port)).toEqual(['http']);
   });
@@ -158,7 +166,9 @@ describe('deploy/kubernetes: a kustomize base', () => {
     async () => {
       const { stdout } = await run(kubectl ?? 'kubectl', ['kustomize', BASE], { cwd: REPO_ROOT });
       const rendered = readDocuments(stdout) as Manifest[];
-      expect(rendered.map((manifest) => manifest.kind).sort()).toEqual(manifests.map((manifest) => manifest.kind).sort());
+      expect(rendered.map((manifest) => manifest.kind).sort()).toEqual(
+        manifests.map((manifest) => manifest.kind).sort(),
+      );
       for (const manifest of rendered) expect(() => validate(manifest), manifest.kind).not.toThrow();
       const renderedDeployment = rendered.find((manifest) => manifest.kind === 'Deployment') as IDeployment;
       expect(renderedDeployment.spec?.template.spec?.containers[0]?.image).toMatch(/^ghcr\.io\/[^:]+:[\w.-]+$/);

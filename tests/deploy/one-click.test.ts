@@ -131,10 +131,7 @@ describe('Dockerfile (the image every platform above runs)', () => {
 
   it('declares no secret as ARG or ENV in any stage', () => {
     for (const stage of stages) {
-      const names = [
-        ...lines(stage, 'ARG').map((arg) => arg.split('=')[0] ?? ''),
-        ...Object.keys(stageEnv(stage)),
-      ];
+      const names = [...lines(stage, 'ARG').map((arg) => arg.split('=')[0] ?? ''), ...Object.keys(stageEnv(stage))];
       for (const name of names) expect(name).not.toMatch(/APP_ID|CERTIFICATE|SECRET|TOKEN|PASSWORD|KEY|PROJECTS/i);
     }
   });
