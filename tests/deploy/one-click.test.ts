@@ -37,7 +37,7 @@ interface ComposeService {
 
 const render = (readData('render.yaml') as { services: RenderService[] }).services;
 const appJson = readData('app.json') as AppJson;
-const heroku = readData('heroku.yml') as { build: { docker: Record<string, string> }; run: Record<string, string> };
+const heroku = readData('heroku.yml') as { build: { docker: Record<string, string> }; run?: unknown };
 const railway = readData('railway.json') as {
   build: { builder: string; dockerfilePath: string };
   deploy: { healthcheckPath: string; restartPolicyType: string; restartPolicyMaxRetries?: number };
@@ -88,7 +88,15 @@ describe('app.json and heroku.yml', () => {
       expect(appJson.env[key]?.required, key).toBe(true);
       expect(appJson.env[key]?.value, key).toBeUndefined();
     }
-    expect(heroku.run['web']).toMatch(/^agora-token-desk serve\b/);
+    // No run section: the image's ENTRYPOINT + CMD (agora-token-desk serve) start the dyno.
+    expect(heroku.run).toBeUndefined();
+    const runtime = readStages(readText('Dockerfile')).at(-1) as Stage;
+    const start = ['ENTRYPOINT', 'CMD'].flatMap((keyword) =>
+      runtime.instructions
+        .filter((instruction) => instruction.keyword === keyword)
+        .map((instruction) => JSON.parse(instruction.args) as string[]),
+    );
+    expect(start.flat()).toEqual(['agora-token-desk', 'serve']);
   });
 });
 
