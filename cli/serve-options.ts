@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parsePort } from '../shared/contract/fields.js';
 import type { RequestLogEntry } from '../shared/contract/index.js';
@@ -54,6 +55,13 @@ export function serveOptionsFrom(flags: ServeFlagValues, env: Record<string, str
     throw new TokenDeskError(
       'invalid_input',
       `${sources.allProfiles ?? '--all-profiles'} and ${sources.profile ?? '--profile'} cannot be combined`,
+    );
+  // Some shells (tcsh) export HOST as the machine's name: say which variable to unset.
+  if (sources.host === 'HOST' && host !== undefined && host !== 'localhost' && isIP(host.replace(/^\[|\]$/g, '')) === 0)
+    throw new TokenDeskError(
+      'invalid_input',
+      `HOST must be an IP address or localhost, not "${host}" (set HOST=0.0.0.0, unset it, or pass --host)`,
+      'host',
     );
   return {
     ...rest,

@@ -66,6 +66,14 @@ describe("serve's environment table", () => {
     expect(() => serveOptionsFrom({}, { LOG_FORMAT: 'xml' })).toThrow('LOG_FORMAT must be line or json, not "xml"');
   });
 
+  it('HOST holding a machine name (tcsh exports one) is refused with a message naming HOST; --host bypasses it', () => {
+    expect(() => serveOptionsFrom({}, { HOST: 'devbox.local' })).toThrow(
+      'HOST must be an IP address or localhost, not "devbox.local" (set HOST=0.0.0.0, unset it, or pass --host)',
+    );
+    expect(serveOptionsFrom({}, { HOST: '::' }).host).toBe('::');
+    expect(serveOptionsFrom({ host: '127.0.0.1' }, { HOST: 'devbox.local' }).host).toBe('127.0.0.1');
+  });
+
   it('every numeric setting read from a variable is checked, and the message names that variable', () => {
     const cases: Array<[string, string]> = [
       ['SHUTDOWN_TIMEOUT', 'SHUTDOWN_TIMEOUT must be a number of seconds of at least 0'],
