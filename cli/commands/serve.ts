@@ -1,45 +1,22 @@
 // zod's English messages for this command's schemas; `decode` loads no zod at all (cli/main.ts).
 import '../../shared/zod-english.js';
 import { Command, Option } from 'commander';
-import { parsePort } from '../../shared/contract/fields.js';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { RequestLogEntry } from '../../shared/contract/index.js';
 import { TokenDeskError } from '../../shared/errors.js';
-import type { LocalServerOptions } from '../../shared/server/server-options.js';
 import type { Credentials } from '../../shared/token/validation.js';
 import { loadEnvironment } from '../env-file.js';
 import { processOutput, runCommand, type Output } from '../output.js';
+import { readProjects } from '../projects-env.js';
+import { environmentHelp, type ServeFlagValues } from '../serve-env.js';
+import {
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  formatLogLine,
+  serveOptionsFrom,
+  serverOptions,
+  type ServeOptions,
+} from '../serve-options.js';
 
-// Not imported from shared/server: `token` and `decode` must not load Fastify to start.
-const DEFAULT_PORT = 8080;
-const DEFAULT_HOST = '127.0.0.1';
-
-export interface ServeOptions {
-  port?: string;
-  host: string;
-  cors?: string;
-  /** Profile names or ids; empty: APP_ID/APP_CERTIFICATE, else the default profile. */
-  profiles: string[];
-  allProfiles: boolean;
-  quiet: boolean;
-  logFormat: 'line' | 'json';
-  apiKeysFile?: string;
-  jwtJwksUrl?: string;
-  jwtPublicKeyFile?: string;
-  jwtIssuer?: string;
-  jwtAudience?: string;
-  jwtUserClaim?: string;
-  jwtChannelPattern?: string;
-  rateLimit?: string;
-  rateLimitWindow?: string;
-  metrics: boolean;
-  maxConnections?: string;
-  shutdownTimeout?: string;
-  requestTimeout?: string;
-  headersTimeout?: string;
-  keepAliveTimeout?: string;
-}
+export { formatLogLine, resolvePort, type ServeOptions } from '../serve-options.js';
 
 export interface SignalSource {
   on(signal: 'SIGINT' | 'SIGTERM', listener: () => void): unknown;
@@ -57,14 +34,11 @@ export interface ServeDeps {
 }
 
 const HELP = `
-Configuration (flags win over the environment, the environment over a .env file in the
-working directory); agora-token-service's names where it has them:
-  APP_ID, APP_CERTIFICATE   credentials (or --profile NAME, repeatable, or the default profile)
-  SERVER_PORT, else PORT    port (default ${DEFAULT_PORT})
-  CORS_ALLOW_ORIGIN         '*', a comma-separated list of origins, or empty (no browser origins)
-  AUTH_API_KEYS             comma-separated API keys required as "Authorization: Bearer KEY"
-  AUTH_API_KEYS_FILE, AUTH_JWT_JWKS_URL, AUTH_JWT_PUBLIC_KEY_FILE, AUTH_JWT_ISSUER,
-  AUTH_JWT_AUDIENCE, AUTH_JWT_USER_CLAIM, AUTH_JWT_CHANNEL_PATTERN, RATE_LIMIT: as the flags
+Environment (a flag wins over its variable, a variable over a .env file in the working
+directory; agora-token-service's names where it has them). Without --profile, APP_ID and
+APP_CERTIFICATE, plus PROJECTS, are served (APP_ID, else the first project, answers requests
+without appId); with none of them, the default profile.
+${environmentHelp()}
 Output: the listening URL, then one line per request on stdout:
   <ISO time> <method> <path> <status> <ms>ms   (never tokens, query strings or secrets)
 Errors go to stderr. Ctrl-C or SIGTERM stops accepting, lets requests in flight finish for up
@@ -75,103 +49,11 @@ Examples:
   AUTH_API_KEYS=$(openssl rand -hex 24) agora-token-desk serve --host 0.0.0.0 --rate-limit 120
   agora-token-desk serve --profile staging --profile prod --metrics --log-format json`;
 
-/** Port from --port, else SERVER_PORT, else PORT, else 8080; checked as a whole TCP port. */
-export function resolvePort(flag: string | undefined, env: Record<string, string | undefined>): number {
-  const [source, raw] =
-    flag !== undefined
-      ? ['--port', flag]
-      : env['SERVER_PORT']
-        ? ['SERVER_PORT', env['SERVER_PORT']]
-        : env['PORT']
-          ? ['PORT', env['PORT']]
-          : ['default', String(DEFAULT_PORT)];
-  const port = parsePort(raw);
-  if (port === undefined) {
-    throw new TokenDeskError('invalid_input', `${source} must be a port number from 0 to 65535, not "${raw}"`, 'port');
-  }
-  return port;
-}
-
-export function formatLogLine(entry: RequestLogEntry): string {
-  return `${new Date(entry.time).toISOString()} ${entry.method} ${entry.path} ${entry.status} ${entry.ms.toFixed(1)}ms`;
-}
-
-/** Seconds (decimals allowed) as milliseconds; undefined when not given. */
-function secondsMs(value: string | undefined, flag: string, min = 0.001): number | undefined {
-  if (value === undefined) return undefined;
-  const seconds = /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : Number.NaN;
-  if (!(seconds >= min))
-    throw new TokenDeskError(
-      'invalid_input',
-      `${flag} must be a number of seconds of at least ${min}, not "${value}"`,
-      flag,
-    );
-  return Math.round(seconds * 1000);
-}
-
-function wholeNumber(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d{1,9}$/.test(value.trim()) || Number(value) < 1)
-    throw new TokenDeskError('invalid_input', `${flag} must be a whole number of at least 1, not "${value}"`, flag);
-  return Number(value);
-}
-
-function readSetting(path: string, what: string, cwd: string): string {
-  try {
-    return readFileSync(resolve(cwd, path), 'utf8');
-  } catch (error) {
-    throw new TokenDeskError(
-      'invalid_input',
-      `cannot read the ${what} file ${path}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`,
-      what,
-    );
-  }
-}
-
-/** API keys from AUTH_API_KEYS and the keys file (one per line or comma-separated; # comments). */
-function apiKeys(options: ServeOptions, env: Record<string, string | undefined>, cwd: string): string[] {
-  const file = options.apiKeysFile ?? env['AUTH_API_KEYS_FILE'];
-  const fromFile = file === undefined ? '' : readSetting(file, 'API keys', cwd).replace(/#.*$/gm, '');
-  const keys = `${env['AUTH_API_KEYS'] ?? ''},${fromFile}`
-    .split(/[,\n\r]/)
-    .map((key) => key.trim())
-    .filter((key) => key !== '');
-  if (file !== undefined && fromFile.trim() === '')
-    throw new TokenDeskError('invalid_input', `the API keys file ${file} holds no key`, 'apiKeysFile');
-  return keys;
-}
-
-function authOptions(
-  options: ServeOptions,
-  env: Record<string, string | undefined>,
-  cwd: string,
-): LocalServerOptions['auth'] {
-  const setting = (flag: string | undefined, name: string) => flag ?? (env[name] || undefined);
-  const jwksUrl = setting(options.jwtJwksUrl, 'AUTH_JWT_JWKS_URL');
-  const keyFile = setting(options.jwtPublicKeyFile, 'AUTH_JWT_PUBLIC_KEY_FILE');
-  const jwt =
-    jwksUrl === undefined && keyFile === undefined
-      ? undefined
-      : {
-          ...(jwksUrl === undefined ? {} : { jwksUrl }),
-          ...(keyFile === undefined ? {} : { publicKeyPem: readSetting(keyFile, 'JWT public key', cwd) }),
-          ...optional('issuer', setting(options.jwtIssuer, 'AUTH_JWT_ISSUER')),
-          ...optional('audience', setting(options.jwtAudience, 'AUTH_JWT_AUDIENCE')),
-          ...optional('userClaim', setting(options.jwtUserClaim, 'AUTH_JWT_USER_CLAIM')),
-          ...optional('channelPattern', setting(options.jwtChannelPattern, 'AUTH_JWT_CHANNEL_PATTERN')),
-        };
-  const keys = apiKeys(options, env, cwd);
-  if (keys.length === 0 && jwt === undefined) return undefined;
-  return jwt === undefined ? { apiKeys: keys } : { apiKeys: keys, jwt };
-}
-
-const optional = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> =>
-  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, string>>;
-
 /** The credentials to serve and where they came from, for the listening line. */
 async function servedCredentials(
   options: ServeOptions,
   deps: ServeDeps,
+  env: Record<string, string | undefined>,
 ): Promise<{ list: Credentials[]; source: string }> {
   const { resolveCredentials } = await import('../credentials.js');
   if (options.allProfiles) {
@@ -192,55 +74,32 @@ async function servedCredentials(
       found.push(await resolveCredentials({ profile, cwd: deps.cwd, env: deps.env }));
     return { list: found.map((f) => f.credentials), source: found.map((f) => f.source).join(', ') };
   }
+  const projects = options.profiles.length === 0 ? readProjects(env, deps.cwd) : [];
+  if (projects.length > 0) {
+    // A container has no keychain: APP_ID (if set) and PROJECTS, never a saved profile.
+    const first =
+      env['APP_ID'] || env['APP_CERTIFICATE'] ? [await resolveCredentials({ cwd: deps.cwd, env: deps.env })] : [];
+    const names = projects.map((project, index) => project.name ?? `#${index + 1}`).join(', ');
+    return {
+      list: [
+        ...first.map((f) => f.credentials),
+        ...projects.map(({ appId, appCertificate }) => ({ appId, appCertificate })),
+      ],
+      source: [...first.map((f) => f.source), `PROJECTS (${names})`].join(', '),
+    };
+  }
   const one = await resolveCredentials({ profile: options.profiles[0], cwd: deps.cwd, env: deps.env });
   return { list: [one.credentials], source: one.source };
 }
-
-export async function serverOptions(
-  options: ServeOptions,
-  deps: ServeDeps,
-  credentials: Credentials[],
-): Promise<LocalServerOptions> {
-  const env = loadEnvironment(deps.cwd, deps.env);
-  const auth = authOptions(options, env, deps.cwd);
-  const rateLimit = wholeNumber(options.rateLimit ?? (env['RATE_LIMIT'] || undefined), '--rate-limit');
-  const windowMs = secondsMs(options.rateLimitWindow, '--rate-limit-window', 1);
-  const requestMs = secondsMs(options.requestTimeout, '--request-timeout');
-  const headersMs = secondsMs(options.headersTimeout, '--headers-timeout');
-  const keepAliveMs = secondsMs(options.keepAliveTimeout, '--keep-alive-timeout');
-  const shutdownDeadlineMs = secondsMs(options.shutdownTimeout, '--shutdown-timeout', 0);
-  const maxConnections = wholeNumber(options.maxConnections, '--max-connections');
-  return {
-    credentials,
-    port: resolvePort(options.port, env),
-    host: options.host,
-    corsOrigins: options.cors ?? env['CORS_ALLOW_ORIGIN'] ?? '',
-    timeouts: {
-      ...optionalNumber('requestMs', requestMs),
-      ...optionalNumber('headersMs', headersMs),
-      ...optionalNumber('keepAliveMs', keepAliveMs),
-    },
-    metrics: options.metrics,
-    ...(auth === undefined ? {} : { auth }),
-    ...(rateLimit === undefined
-      ? {}
-      : { rateLimit: windowMs === undefined ? { max: rateLimit } : { max: rateLimit, windowMs } }),
-    ...optionalNumber('shutdownDeadlineMs', shutdownDeadlineMs),
-    ...optionalNumber('maxConnections', maxConnections),
-    ...(options.logFormat === 'json' ? { jsonLog: deps.jsonLog } : {}),
-  };
-}
-
-const optionalNumber = <K extends string>(key: K, value: number | undefined): Partial<Record<K, number>> =>
-  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, number>>;
 
 /** Starts the server; resolves once it listens and its signals are handled. */
 export async function runServe(
   options: ServeOptions,
   deps: ServeDeps,
 ): Promise<{ url: string; stop(): Promise<void> }> {
-  const { list, source } = await servedCredentials(options, deps);
-  const settings = await serverOptions(options, deps, list);
+  const env = loadEnvironment(deps.cwd, deps.env);
+  const { list, source } = await servedCredentials(options, deps, env);
+  const settings = serverOptions(options, env, deps.cwd, list, deps.jsonLog);
   const { tuneHeapForServing } = await import('../../shared/server/heap-settings.js');
   const { LocalTokenServer } = await import('../../shared/server/local-token-server.js');
   const { isLoopbackHost } = await import('../../shared/server/request-guards.js');
@@ -295,69 +154,56 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 export function serveCommand(): Command {
-  return new Command('serve')
-    .description('run the local token server (agora-token-service API)')
-    .option('--port <n>', `TCP port, 0 for any free one (default: SERVER_PORT, PORT or ${DEFAULT_PORT})`)
-    .option('--host <address>', 'address to listen on; 0.0.0.0 to serve other machines', DEFAULT_HOST)
-    .option('--cors <origins>', "allowed browser origins: '*' or a comma-separated list (default: CORS_ALLOW_ORIGIN)")
-    .option(
-      '--profile <name>',
-      'serve this saved profile; repeat to serve several (requests pick one with appId)',
-      collect,
-      [],
-    )
-    .option('--all-profiles', 'serve every saved profile (the default one answers requests without appId)')
-    .option('--quiet', 'do not log requests')
-    .addOption(
-      new Option('--log-format <format>', 'request log: line, or json (Fastify logger)')
-        .choices(['line', 'json'])
-        .default('line'),
-    )
-    .option('--api-keys-file <path>', 'require one of these API keys (one per line) as Authorization: Bearer')
-    .option('--jwt-jwks-url <url>', 'accept JWTs signed by a key from this JWKS URL')
-    .option('--jwt-public-key-file <path>', 'accept JWTs signed with this PEM public key')
-    .option('--jwt-issuer <iss>', 'required JWT issuer')
-    .option('--jwt-audience <aud>', 'required JWT audience')
-    .option('--jwt-user-claim <claim>', 'the claim the requested uid/account must equal (default: sub)')
-    .option('--jwt-channel-pattern <regex>', 'channels a JWT may ask for; {claim} is replaced by its value')
-    .option('--rate-limit <n>', 'at most N token requests per minute per API key, JWT subject or client IP')
-    .option('--rate-limit-window <seconds>', 'the rate limit window (default: 60)')
-    .option('--metrics', 'serve Prometheus metrics at /metrics')
-    .option('--max-connections <n>', 'refuse connections beyond this many (default: 1024)')
-    .option('--shutdown-timeout <seconds>', 'on stop, how long requests in flight may take (default: 10)')
-    .option('--request-timeout <seconds>', 'time allowed to receive a whole request (default: 20)')
-    .option('--headers-timeout <seconds>', 'time allowed to receive the request headers (default: 10)')
-    .option('--keep-alive-timeout <seconds>', 'how long an idle connection stays open (default: 5)')
-    .addHelpText('after', HELP)
-    .action(
-      async (
-        flags: Omit<ServeOptions, 'profiles' | 'allProfiles' | 'quiet' | 'metrics'> & {
-          profile: string[];
-          allProfiles?: boolean;
-          quiet?: boolean;
-          metrics?: boolean;
-        },
-      ) => {
-        const { profile, allProfiles, quiet, metrics, ...rest } = flags;
-        const options: ServeOptions = {
-          ...rest,
-          profiles: profile,
-          allProfiles: allProfiles === true,
-          quiet: quiet === true,
-          metrics: metrics === true,
-        };
+  return (
+    new Command('serve')
+      .description('run the local token server (agora-token-service API)')
+      .option('--port <n>', `TCP port, 0 for any free one (default: SERVER_PORT, PORT or ${DEFAULT_PORT})`)
+      // No commander defaults below: an unset flag must stay unset so its variable can apply.
+      .option('--host <address>', `address to listen on; 0.0.0.0 to serve other machines (default: ${DEFAULT_HOST})`)
+      .option('--cors <origins>', "allowed browser origins: '*' or a comma-separated list (default: none)")
+      .option(
+        '--profile <name>',
+        'serve this saved profile; repeat to serve several (requests pick one with appId)',
+        collect,
+        [],
+      )
+      .option('--all-profiles', 'serve every saved profile (the default one answers requests without appId)')
+      .option('--quiet', 'do not log requests')
+      .addOption(
+        new Option('--log-format <format>', 'request log: line, or json (Fastify logger) (default: line)').choices([
+          'line',
+          'json',
+        ]),
+      )
+      .option('--api-keys-file <path>', 'require one of these API keys (one per line) as Authorization: Bearer')
+      .option('--jwt-jwks-url <url>', 'accept JWTs signed by a key from this JWKS URL')
+      .option('--jwt-public-key-file <path>', 'accept JWTs signed with this PEM public key')
+      .option('--jwt-issuer <iss>', 'required JWT issuer')
+      .option('--jwt-audience <aud>', 'required JWT audience')
+      .option('--jwt-user-claim <claim>', 'the claim the requested uid/account must equal (default: sub)')
+      .option('--jwt-channel-pattern <regex>', 'channels a JWT may ask for; {claim} is replaced by its value')
+      .option('--rate-limit <n>', 'at most N token requests per minute per API key, JWT subject or client IP')
+      .option('--rate-limit-window <seconds>', 'the rate limit window (default: 60)')
+      .option('--metrics', 'serve Prometheus metrics at /metrics')
+      .option('--max-connections <n>', 'refuse connections beyond this many (default: 1024)')
+      .option('--shutdown-timeout <seconds>', 'on stop, how long requests in flight may take (default: 10)')
+      .option('--request-timeout <seconds>', 'time allowed to receive a whole request (default: 20)')
+      .option('--headers-timeout <seconds>', 'time allowed to receive the request headers (default: 10)')
+      .option('--keep-alive-timeout <seconds>', 'how long an idle connection stays open (default: 5)')
+      .addHelpText('after', HELP)
+      .action(async (flags: ServeFlagValues) => {
         await runCommand(async () => {
-          if (options.allProfiles && profile.length > 0)
-            throw new TokenDeskError('invalid_input', '--all-profiles and --profile cannot be combined');
+          const cwd = process.cwd();
+          const options = serveOptionsFrom(flags, loadEnvironment(cwd, process.env));
           await runServe(options, {
             output: processOutput,
             env: process.env,
-            cwd: process.cwd(),
+            cwd,
             signals: process,
             jsonLog: process.stdout,
             setExitCode: (code) => (process.exitCode = code),
           });
         });
-      },
-    );
+      })
+  );
 }

@@ -6,6 +6,7 @@ export * from './doctor.js';
 export * from './fields.js';
 export * from './http.js';
 export * from './ipc.js';
+export * from './projects.js';
 export * from './settings.js';
 export * from './views.js';
 export { shellCommand, shellQuote } from './shell-quote.js';

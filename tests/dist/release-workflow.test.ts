@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,7 +26,11 @@ interface Workflow {
 }
 
 const workflow = yaml.load(readFileSync(join(REPO_ROOT, '.github', 'workflows', 'release.yml'), 'utf8')) as Workflow;
-const { test, installers, release } = workflow.jobs;
+const { test, installers, release, image, npm } = workflow.jobs;
+const packageScripts = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+  .scripts;
+const allJobs = Object.values(workflow.jobs);
+const step = (job: Job | undefined, action: string) => job?.steps.find((entry) => entry.uses?.startsWith(`${action}@`));
 const runs = (job: Job | undefined) => (job?.steps ?? []).map((step) => step.run ?? '').join('\n');
 const needs = (job: Job | undefined) => [job?.needs ?? []].flat();
 describe('.github/workflows/release.yml', () => {
@@ -66,5 +70,59 @@ describe('.github/workflows/release.yml', () => {
     expect(needs(release)).toEqual(['installers']);
     expect(release?.permissions).toEqual({ contents: 'write' });
     expect(runs(release)).toMatch(/gh release create "\$GITHUB_REF_NAME" release\/\*/);
+  });
+});
+
+describe('release.yml: the container image and the npm package', () => {
+  it('every `npm run X` in the workflow names a script of package.json', () => {
+    const named = allJobs.flatMap((job) => [...runs(job).matchAll(/\bnpm run ([\w:.-]+)/g)].map((match) => match[1] ?? ''));
+    expect(named.length).toBeGreaterThan(0);
+    for (const script of named) expect(Object.keys(packageScripts), script).toContain(script);
+  });
+
+  it('every checkout path the workflow names exists (build outputs such as release/ and dist/ aside)', () => {
+    // A word of a run command, or a `with:` value, that starts with one of the checkout's top-level entries.
+    const top = new Set(readdirSync(REPO_ROOT).filter((entry) => !['release', 'dist', 'node_modules', '.git'].includes(entry)));
+    const words = allJobs.flatMap((job) => [
+      ...runs(job).split(/[\s"'=|;&()]+/),
+      ...job.steps.flatMap((entry) => Object.values(entry.with ?? {}).flatMap((value) => String(value).split(/\s+/))),
+    ]);
+    const paths = words
+      .map((word) => word.replace(/^\.\//, ''))
+      .filter((word) => top.has(word.split('/')[0] ?? '') && !/[*$?{]/.test(word));
+    expect(paths).toEqual(expect.arrayContaining(['Dockerfile']));
+    for (const path of paths) expect(existsSync(join(REPO_ROOT, path)), path).toBe(true);
+  });
+
+  it('builds and pushes a linux/amd64 + linux/arm64 image to ghcr.io, tagged from the version tag, after the tests', () => {
+    expect(needs(image)).toEqual(['test']);
+    expect(image?.permissions).toEqual({ contents: 'read', packages: 'write' });
+    for (const action of ['actions/checkout', 'docker/setup-qemu-action', 'docker/setup-buildx-action'])
+      expect(step(image, action), action).toBeDefined();
+    expect(step(image, 'docker/login-action')?.with).toEqual({
+      registry: 'ghcr.io',
+      username: '${{ github.actor }}',
+      password: '${{ secrets.GITHUB_TOKEN }}',
+    });
+    const meta = step(image, 'docker/metadata-action');
+    expect(meta?.with?.['images']).toBe('ghcr.io/${{ github.repository }}');
+    expect(String(meta?.with?.['tags'])).toContain('type=semver,pattern={{version}}');
+    const build = step(image, 'docker/build-push-action')?.with ?? {};
+    expect(build).toMatchObject({ context: '.', file: 'Dockerfile', platforms: 'linux/amd64,linux/arm64', push: true });
+    expect(build['tags']).toBe('${{ steps.meta.outputs.tags }}');
+    expect(JSON.stringify(build)).not.toMatch(/build-args|secret/i);
+  });
+
+  it('publishes the packed CLI to npm with provenance and public access, holding only an OIDC token', () => {
+    expect(needs(npm)).toEqual(['test']);
+    expect(npm?.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+    const commands = runs(npm);
+    expect(commands).toMatch(/^npm ci\b/m);
+    expect(commands).toMatch(/^npm run pack:cli$/m);
+    expect(commands).toMatch(/^npm publish "release\/agora-token-desk-\$\{GITHUB_REF_NAME#v\}\.tgz" --provenance --access public$/m);
+    expect(commands.indexOf('pack:cli')).toBeLessThan(commands.indexOf('npm publish'));
+    // The tag must be the version that gets published.
+    expect(commands).toContain('"v$(node -p "require(\'./package.json\').version")" = "$GITHUB_REF_NAME"');
+    expect(JSON.stringify(npm)).not.toMatch(/NPM_TOKEN|NODE_AUTH_TOKEN/);
   });
 });
