@@ -9,7 +9,7 @@
 ARG NODE_IMAGE=node:22-slim
 
 # --- build: compile the CLI and shared code (dist/cli, dist/shared) -----------------
-# (tsc also compiles electron/handlers for `ui`, which the image leaves out: no browser UI here.)
+# (The desktop shell in electron/ is not compiled: the CLI and shared/ never import it.)
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 ENV ELECTRON_SKIP_BINARY_DOWNLOAD=1
@@ -19,7 +19,6 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.base.json tsconfig.build.json ./
 COPY shared ./shared
 COPY cli ./cli
-COPY electron ./electron
 # build:node ends with the bundler; its code-cache step loads the launcher's bundle loader.
 COPY scripts/bundle-cli.mjs scripts/cli-code-cache.cjs ./scripts/
 COPY bin ./bin
