@@ -13,6 +13,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const at = process.argv.indexOf('--outdir');
 const outdir = at === -1 ? join(root, 'dist/worker') : process.argv[at + 1];
 const outfile = join(outdir, 'agora-token-desk-worker.mjs');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 rmSync(outdir, { recursive: true, force: true });
 await build({
@@ -30,10 +31,51 @@ await build({
   legalComments: 'eof',
   logLevel: 'warning',
   external: ['node:*', 'cloudflare:*'],
+  // workerd leaves import.meta.url undefined; info-routes.ts resolves package.json against it.
+  define: { 'import.meta.url': JSON.stringify('file:///worker/shared/server/info-routes.js') },
   // Fastify and its dependencies are CommonJS and require() Node's built-ins; an ES module
   // has no require, so give it workerd's (nodejs_compat provides node:module).
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire('/');" },
   plugins: [
+    {
+      // zod re-exports every message locale; the server speaks English (shared/zod-english.ts).
+      name: 'zod-english-only',
+      setup(b) {
+        b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+          args.importer.includes(`${'node_modules'}/zod/`) ? { path: 'zod-locales', namespace: 'zod-locales' } : undefined,
+        );
+        b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({
+          contents: "export { default as en } from 'zod/v4/locales/en.js';",
+          resolveDir: root,
+        }));
+      },
+    },
+    {
+      // GET / reports the package version, which info-routes.ts reads from package.json
+      // beside the code; a Worker has no such file, so it gets the one read now.
+      name: 'package-json-inlined',
+      setup(b) {
+        b.onResolve({ filter: /^node:fs$/ }, (args) =>
+          args.importer.endsWith('info-routes.ts') ? { path: 'package-json', namespace: 'package-json' } : undefined,
+        );
+        b.onLoad({ filter: /.*/, namespace: 'package-json' }, () => ({
+          loader: 'js',
+          contents: `const text = ${JSON.stringify(JSON.stringify({ name: pkg.name, version: pkg.version }))};
+            export function readFileSync() { return text; }`,
+        }));
+      },
+    },
+    {
+      // workerd's util.debuglog() prints even without NODE_DEBUG, so avvio's boot trace
+      // (hundreds of lines) would fill the Worker's log on every cold start.
+      name: 'quiet-avvio',
+      setup(b) {
+        b.onLoad({ filter: /[\\/]avvio[\\/]lib[\\/]debug\.js$/ }, () => ({
+          loader: 'js',
+          contents: 'module.exports = { debug: () => {} };',
+        }));
+      },
+    },
     {
       // Packages that require('process') get the global one (workerd has no such module).
       name: 'global-process',

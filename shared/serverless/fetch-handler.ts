@@ -49,10 +49,8 @@ export function createServerlessApp(options: FetchHandlerOptions, runtime: Token
  */
 export function createFetchHandler(options: FetchHandlerOptions): FetchHandler {
   const app = createServerlessApp(options);
-  let ready: Promise<unknown> | undefined;
+  // inject() makes the app ready on its first call, and waits for that on later ones.
   return async (request, info = {}) => {
-    ready ??= app.ready();
-    await ready;
     const reply = await app.inject(await toInjectOptions(request, info.clientAddress));
     return toResponse(reply, request.method);
   };
