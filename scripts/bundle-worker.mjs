@@ -6,7 +6,7 @@
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -115,4 +115,4 @@ await build({
 
 const bytes = readFileSync(outfile);
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
-console.log(`worker bundle ${outfile}: ${kib(bytes.length)} raw, ${kib(gzipSync(bytes, { level: 9 }).length)} gzip`);
+console.log(`worker bundle ${relative(process.cwd(), outfile)}: ${kib(bytes.length)} raw, ${kib(gzipSync(bytes, { level: 9 }).length)} gzip`);

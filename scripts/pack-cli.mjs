@@ -15,6 +15,9 @@ const PARTS = [
   'bin',
   'dist/cli',
   'dist/shared',
+  // The serverless entry points of package.json's "exports": their types and the Worker bundle.
+  'dist/types',
+  'dist/worker',
   'dist/electron/handlers',
   'dist/electron/security.js',
   'dist/renderer',
