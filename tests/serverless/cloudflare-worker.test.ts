@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/cli.js';
+import { wranglerRuntime } from './wrangler-config.js';
 import {
   checkKeyAnswers,
   checkTokens,
@@ -19,10 +20,9 @@ import {
 /**
  * The Workers build in workerd itself, through miniflare: bundled here by the same script
  * as `npm run build:worker` (into a temporary folder, so a parallel build of dist/ cannot
- * swap the file under the runtime), run with the compatibility settings of
+ * swap the file under the runtime), run with the compatibility date and flags of
  * deploy/cloudflare-workers/wrangler.toml.
  */
-export const COMPATIBILITY_DATE = '2026-04-01';
 const run = promisify(execFile);
 
 let outdir: string;
@@ -36,8 +36,7 @@ beforeAll(async () => {
     modules: true,
     modulesRoot: outdir,
     scriptPath: join(outdir, 'agora-token-desk-worker.mjs'),
-    compatibilityDate: COMPATIBILITY_DATE,
-    compatibilityFlags: ['nodejs_compat'],
+    ...wranglerRuntime(),
   };
   mf = new Miniflare({
     workers: [
