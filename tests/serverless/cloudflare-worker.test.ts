@@ -84,6 +84,12 @@ describe('the Cloudflare Workers build in workerd (miniflare)', { timeout: 120_0
     await checkKeyAnswers(door);
   });
 
+  it('serves the same OpenAPI document as serve', async () => {
+    const worker = await door({ path: '/openapi.json' });
+    expect(worker.status).toBe(200);
+    expect(JSON.parse(worker.text)).toEqual(JSON.parse((await serve.door({ path: '/openapi.json' })).text));
+  });
+
   it('reports the package version at GET /', async () => {
     const info = JSON.parse((await door({ path: '/' })).text) as { version: string; service: string };
     expect(info.service).toBe('agora-token-desk');
