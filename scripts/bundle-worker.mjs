@@ -35,14 +35,18 @@ await build({
   define: { 'import.meta.url': JSON.stringify('file:///worker/shared/server/info-routes.js') },
   // Fastify and its dependencies are CommonJS and require() Node's built-ins; an ES module
   // has no require, so give it workerd's (nodejs_compat provides node:module).
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire('/');" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire('/');",
+  },
   plugins: [
     {
       // zod re-exports every message locale; the server speaks English (shared/zod-english.ts).
       name: 'zod-english-only',
       setup(b) {
         b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
-          args.importer.includes(`${'node_modules'}/zod/`) ? { path: 'zod-locales', namespace: 'zod-locales' } : undefined,
+          args.importer.includes(`${'node_modules'}/zod/`)
+            ? { path: 'zod-locales', namespace: 'zod-locales' }
+            : undefined,
         );
         b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({
           contents: "export { default as en } from 'zod/v4/locales/en.js';",
@@ -115,4 +119,6 @@ await build({
 
 const bytes = readFileSync(outfile);
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
-console.log(`worker bundle ${relative(process.cwd(), outfile)}: ${kib(bytes.length)} raw, ${kib(gzipSync(bytes, { level: 9 }).length)} gzip`);
+console.log(
+  `worker bundle ${relative(process.cwd(), outfile)}: ${kib(bytes.length)} raw, ${kib(gzipSync(bytes, { level: 9 }).length)} gzip`,
+);

@@ -73,7 +73,10 @@ export async function resultFromResponse(response: Response): Promise<LambdaHttp
 function lambdaOver(fetchHandler: FetchHandler): LambdaHandler {
   return async (event) => {
     const sourceIp = event.requestContext.http.sourceIp;
-    const response = await fetchHandler(requestFromEvent(event), sourceIp === undefined ? {} : { clientAddress: sourceIp });
+    const response = await fetchHandler(
+      requestFromEvent(event),
+      sourceIp === undefined ? {} : { clientAddress: sourceIp },
+    );
     return resultFromResponse(response);
   };
 }

@@ -7,15 +7,7 @@ import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/cli.js';
 import { wranglerRuntime } from './wrangler-config.js';
-import {
-  checkKeyAnswers,
-  checkTokens,
-  ENV,
-  expectSameAsServe,
-  SAME_AS_SERVE,
-  serveDoor,
-  type Door,
-} from './parity.js';
+import { checkKeyAnswers, checkTokens, ENV, expectSameAsServe, SAME_AS_SERVE, serveDoor, type Door } from './parity.js';
 
 /**
  * The Workers build in workerd itself, through miniflare: bundled here by the same script

@@ -30,7 +30,9 @@ describe('the serverless deploy examples', () => {
   it('hold no secret: no 32-hex value (an App ID or certificate) in any file', () => {
     for (const folder of FOLDERS) {
       for (const file of filesUnder(join(DEPLOY, folder))) {
-        expect(readFileSync(file, 'utf8'), relative(REPO_ROOT, file)).not.toMatch(/(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])/i);
+        expect(readFileSync(file, 'utf8'), relative(REPO_ROOT, file)).not.toMatch(
+          /(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])/i,
+        );
       }
     }
   });
@@ -50,11 +52,15 @@ describe('the serverless deploy examples', () => {
   });
 
   it('Vercel: every path is rewritten to the function, which is the package entry point', () => {
-    const config = JSON.parse(read('vercel/vercel.json')) as { rewrites: Array<{ source: string; destination: string }> };
+    const config = JSON.parse(read('vercel/vercel.json')) as {
+      rewrites: Array<{ source: string; destination: string }>;
+    };
     expect(config.rewrites).toEqual([{ source: '/:path*', destination: '/api/token-desk' }]);
     expect(read('vercel/api/token-desk.js')).toMatch(/from 'agora-token-desk\/vercel'/);
     expect(packageJson.exports['./vercel']?.default).toBe('./dist/shared/serverless/vercel.js');
-    expect(JSON.parse(read('vercel/package.json'))).toMatchObject({ dependencies: { 'agora-token-desk': expect.any(String) } });
+    expect(JSON.parse(read('vercel/package.json'))).toMatchObject({
+      dependencies: { 'agora-token-desk': expect.any(String) },
+    });
   });
 
   it('Lambda: the SAM template wires both event sources to index.handler, secrets as NoEcho parameters', () => {

@@ -4,14 +4,19 @@ import { CREDENTIALS, ENV, OTHER } from './parity.js';
 
 describe("the serverless options from a platform's environment", () => {
   it('reads the projects, origins, keys and rate limit under serve’s names', () => {
-    expect(fetchOptionsFromEnv({ ...ENV, AUTH_API_KEYS: ' a , b,,', RATE_LIMIT: '30', RATE_LIMIT_WINDOW: '10' })).toEqual({
+    expect(
+      fetchOptionsFromEnv({ ...ENV, AUTH_API_KEYS: ' a , b,,', RATE_LIMIT: '30', RATE_LIMIT_WINDOW: '10' }),
+    ).toEqual({
       credentials: [CREDENTIALS, OTHER],
       corsOrigins: ENV['CORS_ALLOW_ORIGIN'],
       auth: { apiKeys: ['a', 'b'] },
       rateLimit: { max: 30, windowMs: 10_000 },
     });
     // PROJECTS alone is enough; no keys, no limit, no CORS by default.
-    expect(fetchOptionsFromEnv({ PROJECTS: JSON.stringify([OTHER]) })).toEqual({ credentials: [OTHER], corsOrigins: '' });
+    expect(fetchOptionsFromEnv({ PROJECTS: JSON.stringify([OTHER]) })).toEqual({
+      credentials: [OTHER],
+      corsOrigins: '',
+    });
   });
 
   it('names the variable that is missing or wrong, never its value', () => {

@@ -48,7 +48,9 @@ describe('the fetch handler (Request → Response, in Node)', () => {
   });
 
   it('sends no body on a preflight (204)', async () => {
-    const preflight = await handler(request({ method: 'OPTIONS', path: '/ping', headers: { origin: ENV['CORS_ALLOW_ORIGIN']! } }));
+    const preflight = await handler(
+      request({ method: 'OPTIONS', path: '/ping', headers: { origin: ENV['CORS_ALLOW_ORIGIN']! } }),
+    );
     expect(preflight.status).toBe(204);
     expect(preflight.body).toBeNull();
     expect(preflight.headers.get('vary')).toBe('Origin');
@@ -81,8 +83,6 @@ describe('the fetch handler (Request → Response, in Node)', () => {
 
   it('refuses bad options when built, not on the first request', () => {
     expect(() => createFetchHandler({ credentials: [] })).toThrow(/at least one profile/);
-    expect(() =>
-      createFetchHandler({ credentials: [CREDENTIALS, { ...CREDENTIALS }] }),
-    ).toThrow(/served twice/);
+    expect(() => createFetchHandler({ credentials: [CREDENTIALS, { ...CREDENTIALS }] })).toThrow(/served twice/);
   });
 });

@@ -144,7 +144,11 @@ describe.each([
 describe('event → Request and Response → result', () => {
   it('keeps the query string, joins the cookies array into one Cookie header and decodes base64 bodies', async () => {
     const event = functionUrlEvent('POST', '/getToken', 'appId=abc&expiry=60', { 'content-type': 'application/json' });
-    const request = requestFromEvent({ ...event, body: Buffer.from('{"a":"é"}').toString('base64'), isBase64Encoded: true });
+    const request = requestFromEvent({
+      ...event,
+      body: Buffer.from('{"a":"é"}').toString('base64'),
+      isBase64Encoded: true,
+    });
     expect(request.url).toBe(
       'https://abcdefghijklmnopqrstuvwxyz0123456.lambda-url.us-west-2.on.aws/getToken?appId=abc&expiry=60',
     );
@@ -169,7 +173,10 @@ describe('event → Request and Response → result', () => {
   });
 
   it('answers a GET whose event carries an empty body string', async () => {
-    const result = await handler({ ...httpApiEvent('GET', '/rtm/alice', '', { authorization: 'Bearer serverless-test-key-1' }), body: '' });
+    const result = await handler({
+      ...httpApiEvent('GET', '/rtm/alice', '', { authorization: 'Bearer serverless-test-key-1' }),
+      body: '',
+    });
     expect(result.statusCode).toBe(200);
     expect(decoded((JSON.parse(result.body) as { rtmToken: string }).rtmToken).services).toMatchObject([
       { type: 'rtm', userId: 'alice' },

@@ -128,7 +128,11 @@ export async function checkTokens(door: Door): Promise<void> {
   const both = json(rte);
   expect(decoded(both['rtcToken']).services).toMatchObject([{ type: 'rtc', channel: 'room', uid: '9' }]);
   // As in agora-token-service, the RTE route's RTM token carries the RTC service too.
-  expect(decoded(both['rtmToken']).services).toContainEqual({ type: 'rtm', userId: 'carol', privileges: { login: 3600 } });
+  expect(decoded(both['rtmToken']).services).toContainEqual({
+    type: 'rtm',
+    userId: 'carol',
+    privileges: { login: 3600 },
+  });
 
   // The second project, picked by appId, signs with its own certificate.
   const other = await door({ path: `/rtc/room/publisher/uid/1?appId=${OTHER.appId}`, headers: AUTH });
@@ -159,7 +163,10 @@ export const SAME_AS_SERVE: ReadonlyArray<[string, Sent]> = [
       headers: { origin: ORIGIN, 'access-control-request-method': 'POST' },
     },
   ],
-  ['a preflight from another Origin', { method: 'OPTIONS', path: '/getToken', headers: { origin: 'https://evil.example' } }],
+  [
+    'a preflight from another Origin',
+    { method: 'OPTIONS', path: '/getToken', headers: { origin: 'https://evil.example' } },
+  ],
   ['the ping', { path: '/ping' }],
 ];
 
