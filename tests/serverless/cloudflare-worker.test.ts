@@ -34,7 +34,7 @@ beforeAll(async () => {
     workers: [
       { name: 'tokens', ...worker, bindings: ENV },
       // Deployed without its APP_CERTIFICATE secret.
-      { name: 'unconfigured', ...worker, bindings: { APP_ID: ENV['APP_ID']! } },
+      { name: 'unconfigured', ...worker, bindings: { APP_ID: ENV['APP_ID']! }, routes: ['unconfigured.example.com/*'] },
     ],
   });
   await mf.ready;
@@ -89,8 +89,7 @@ describe('the Cloudflare Workers build in workerd (miniflare)', { timeout: 120_0
   });
 
   it('answers a JSON 500 when a secret is missing, instead of failing to start', async () => {
-    const worker = await mf.getWorker('unconfigured');
-    const response = await answer(await worker.fetch('https://tokens.example.com/ping'));
+    const response = await answer(await mf.dispatchFetch('https://unconfigured.example.com/ping'));
     expect(response.status).toBe(500);
     expect(JSON.parse(response.text)).toMatchObject({ status: 500, error: expect.stringMatching(/not configured/) });
     expect(response.headers['cache-control']).toMatch(/no-store/);

@@ -55,7 +55,7 @@ function httpApiEvent(method: string, path: string, query: string, headers: Reco
     ...(body === undefined ? {} : { body: Buffer.from(body).toString('base64') }),
     // API Gateway base64-encodes bodies it does not know to be text.
     isBase64Encoded: body !== undefined,
-  } satisfies LambdaHttpEvent & Record<string, unknown>;
+  };
 }
 
 function functionUrlEvent(method: string, path: string, query: string, headers: Record<string, string>, body?: string) {
@@ -92,10 +92,16 @@ function functionUrlEvent(method: string, path: string, query: string, headers: 
     // Function URLs pass text bodies as they came.
     ...(body === undefined ? {} : { body }),
     isBase64Encoded: false,
-  } satisfies LambdaHttpEvent & Record<string, unknown>;
+  };
 }
 
-type EventOf = typeof httpApiEvent;
+type EventOf = (
+  method: string,
+  path: string,
+  query: string,
+  headers: Record<string, string>,
+  body?: string,
+) => LambdaHttpEvent;
 
 function eventFor(make: EventOf, { method = 'GET', path, headers = {}, body }: Sent): LambdaHttpEvent {
   const [pathname = '', query = ''] = path.split('?');
