@@ -150,6 +150,11 @@ export const SAME_AS_SERVE: ReadonlyArray<[string, Sent]> = [
   ['an empty body', { method: 'POST', path: '/getToken', headers: AUTH, body: '' }],
   ['a body without tokenType', { method: 'POST', path: '/getToken', headers: AUTH, body: '{"uid":"1"}' }],
   ['an unknown route', { path: '/nowhere', headers: AUTH }],
+  ['a path that is not percent-encoding', { path: '/rtc/%ZZ/publisher/uid/1', headers: AUTH }],
+  [
+    'a body over the 16 KiB limit',
+    { method: 'POST', path: '/getToken', headers: AUTH, body: `"${'x'.repeat(17_000)}"` },
+  ],
   ['an App ID not served', { path: '/rtm/alice?appId=00000000000000000000000000000000', headers: AUTH }],
   ['no Authorization header', { path: '/rtm/alice' }],
   ['a wrong API key', { path: '/rtm/alice', headers: { authorization: 'Bearer not-the-key' } }],

@@ -21,12 +21,20 @@ import {
  */
 function vercelRequest({ method = 'GET', path, headers = {}, body }: Sent): Request {
   const url = new URL(`https://agora-token-desk.vercel.app${path}`);
-  url.searchParams.append('path', decodeURIComponent(url.pathname).replace(/^\//, ''));
+  url.searchParams.append('path', safeDecode(url.pathname).replace(/^\//, ''));
   return new Request(url, {
     method,
     headers: { 'x-forwarded-for': '198.51.100.4', 'x-real-ip': '198.51.100.4', ...headers },
     ...(body === undefined ? {} : { body }),
   });
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 async function answer(response: Response) {
