@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import {
+  handler,
   createLambdaHandler,
   lambdaHandlerFromEnv,
   requestFromEvent,
@@ -113,7 +114,7 @@ function answerOf(result: LambdaHttpResult) {
   return { status: result.statusCode, headers: result.headers, text };
 }
 
-const handler = createLambdaHandler(OPTIONS);
+const withOptions = createLambdaHandler(OPTIONS);
 const serve = serveDoor();
 afterAll(() => serve.close());
 
@@ -121,7 +122,7 @@ describe.each([
   ['API Gateway HTTP API', httpApiEvent],
   ['Lambda function URL', functionUrlEvent],
 ])('the Lambda adapter with %s events', (_source, make) => {
-  const door: Door = async (sent) => answerOf(await handler(eventFor(make, sent)));
+  const door: Door = async (sent) => answerOf(await withOptions(eventFor(make, sent)));
 
   it('answers token routes with tokens that decode to the services asked for', async () => {
     await checkTokens(door);
@@ -136,7 +137,7 @@ describe.each([
   });
 
   it('returns JSON as text, with Lambda 2.0 result fields', async () => {
-    const result = await handler(eventFor(make, { path: '/ping' }));
+    const result = await withOptions(eventFor(make, { path: '/ping' }));
     expect(result).toEqual({
       statusCode: 200,
       headers: expect.objectContaining({ 'content-type': 'application/json; charset=utf-8' }),
@@ -179,7 +180,7 @@ describe('event → Request and Response → result', () => {
   });
 
   it('answers a GET whose event carries an empty body string', async () => {
-    const result = await handler({
+    const result = await withOptions({
       ...httpApiEvent('GET', '/rtm/alice', '', { authorization: 'Bearer serverless-test-key-1' }),
       body: '',
     });
@@ -191,6 +192,15 @@ describe('event → Request and Response → result', () => {
 });
 
 describe('the Lambda handler configured by environment variables', () => {
+  it("is the deploy folder's index.handler: configured by process.env on its first event", async () => {
+    for (const [name, value] of Object.entries(ENV)) vi.stubEnv(name, value);
+    try {
+      await checkTokens(async (sent) => answerOf(await handler(eventFor(functionUrlEvent, sent))));
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('serves the projects, keys and origins the variables name', async () => {
     const fromEnv = lambdaHandlerFromEnv(ENV);
     await checkTokens(async (sent) => answerOf(await fromEnv(eventFor(functionUrlEvent, sent))));
