@@ -34,6 +34,13 @@ beforeAll(async () => {
     workers: [
       { name: 'tokens', ...worker, bindings: ENV },
       // Deployed without its APP_CERTIFICATE secret.
+      // No API keys, so callers are counted by address: 2 per minute each, in this isolate.
+      {
+        name: 'limited',
+        ...worker,
+        bindings: { APP_ID: ENV['APP_ID']!, APP_CERTIFICATE: ENV['APP_CERTIFICATE']!, RATE_LIMIT: '2' },
+        routes: ['limited.example.com/*'],
+      },
       { name: 'unconfigured', ...worker, bindings: { APP_ID: ENV['APP_ID']! }, routes: ['unconfigured.example.com/*'] },
     ],
   });
@@ -86,6 +93,21 @@ describe('the Cloudflare Workers build in workerd (miniflare)', { timeout: 120_0
     const info = JSON.parse((await door({ path: '/' })).text) as { version: string; service: string };
     expect(info.service).toBe('agora-token-desk');
     expect(info.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it("applies RATE_LIMIT per client address (workerd's cf-connecting-ip), with serve's 429", async () => {
+    const from = async (ip: string) =>
+      answer(await mf.dispatchFetch('https://limited.example.com/rtm/alice', { headers: { 'cf-connecting-ip': ip } }));
+    const statuses = [];
+    for (let i = 0; i < 3; i += 1) statuses.push((await from('192.0.2.1')).status);
+    expect(statuses).toEqual([200, 200, 429]);
+    const limited = await from('192.0.2.1');
+    expect(JSON.parse(limited.text)).toEqual({
+      status: 429,
+      error: 'too many requests: the limit is 2 per 1 minute',
+      message: 'too many requests: the limit is 2 per 1 minute',
+    });
+    expect((await from('192.0.2.2')).status).toBe(200);
   });
 
   it('answers a JSON 500 when a secret is missing, instead of failing to start', async () => {

@@ -81,6 +81,19 @@ describe('the fetch handler (Request → Response, in Node)', () => {
     await checkTokens(async (sent) => answer(await fromEnv(request(sent))));
   });
 
+  it("counts a rate limit by the client address the platform gives, with serve's 429", async () => {
+    const limited = createFetchHandler({ credentials: CREDENTIALS, rateLimit: { max: 1 } });
+    const from = (clientAddress: string) => limited(request({ path: '/rtm/alice' }), { clientAddress });
+    expect((await from('192.0.2.1')).status).toBe(200);
+    const refused = await from('192.0.2.1');
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({
+      status: 429,
+      error: 'too many requests: the limit is 1 per 1 minute',
+    });
+    expect((await from('192.0.2.2')).status).toBe(200);
+  });
+
   it('refuses bad options when built, not on the first request', () => {
     expect(() => createFetchHandler({ credentials: [] })).toThrow(/at least one profile/);
     expect(() => createFetchHandler({ credentials: [CREDENTIALS, { ...CREDENTIALS }] })).toThrow(/served twice/);
