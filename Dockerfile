@@ -19,10 +19,11 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.base.json tsconfig.build.json ./
 COPY shared ./shared
 COPY cli ./cli
-# build:node ends with the bundler; its code-cache step loads the launcher's bundle loader.
+# build:cli (the CLI without the serverless bundles, which the image does not serve) ends with the
+# bundler; its code-cache step loads the launcher's bundle loader.
 COPY scripts/bundle-cli.mjs scripts/cli-code-cache.cjs ./scripts/
 COPY bin ./bin
-RUN npm run build:node
+RUN npm run build:cli
 
 # --- runtime: production dependencies, compiled output, non-root --------------------
 FROM ${NODE_IMAGE} AS runtime

@@ -11,7 +11,17 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const destination = resolve(process.argv[2] ?? join(root, 'release'));
-const PARTS = ['bin', 'dist/cli', 'dist/shared', 'dist/renderer', 'README.md', 'LICENSE'];
+const PARTS = [
+  'bin',
+  'dist/cli',
+  'dist/shared',
+  // The serverless entry points of package.json's "exports": their types and the Worker bundle.
+  'dist/types',
+  'dist/worker',
+  'dist/renderer',
+  'README.md',
+  'LICENSE',
+];
 // Fields that describe the desktop app or the development checkout, not the CLI package.
 const DESKTOP_ONLY = ['main', 'productName', 'devDependencies', 'scripts', 'allowScripts'];
 

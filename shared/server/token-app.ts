@@ -35,11 +35,31 @@ export interface ResponseObserver {
   sent(entry: RequestLogEntry): void;
 }
 
+/** What differs where the app runs outside a Node process of its own (serverless). */
+export interface TokenAppRuntime {
+  /**
+   * How long a plugin may take to load; default Fastify's 10 s. 0 sets no timer: workerd
+   * refuses timers while a module loads, and its app must be built then (see
+   * shared/serverless/cloudflare-worker.ts).
+   */
+  pluginTimeoutMs?: number;
+  /**
+   * The platform owns the connections (a Worker): Fastify's plain node:http server, without
+   * our timeouts and connection cap, whose options workerd's node:http does not implement.
+   */
+  platformSockets?: boolean;
+}
+
 /**
- * The local token server as a Fastify instance that is not listening yet (tests drive it
- * with `inject`; LocalTokenServer listens). Throws on bad options before building anything.
+ * The local token server as a Fastify instance that is not listening yet (tests and the
+ * serverless fetch handler drive it with `inject`; LocalTokenServer listens). Throws on
+ * bad options before building anything.
  */
-export function createTokenApp(options: LocalServerOptions, observer?: ResponseObserver): FastifyInstance {
+export function createTokenApp(
+  options: LocalServerOptions,
+  observer?: ResponseObserver,
+  runtime: TokenAppRuntime = {},
+): FastifyInstance {
   const resolved = resolveServerOptions(options);
   const source = credentialSource(resolved.credentials);
   const hostCheck = isLoopbackHost(resolved.host) ? loopbackHostCheck(resolved.host) : undefined;
@@ -54,11 +74,12 @@ export function createTokenApp(options: LocalServerOptions, observer?: ResponseO
     // A path the router cannot decode (`/rtc/%ZZ/...`) skips the hooks; answer it in our
     // format, with our headers and guards, instead of Fastify's own.
     frameworkErrors: (error, request, reply) => answerBadUrl(guard, error, request, reply),
-    serverFactory: boundedHttpServer(resolved),
+    ...(runtime.platformSockets === true ? {} : { serverFactory: boundedHttpServer(resolved) }),
     clientErrorHandler: answerClientError,
     // Requests that reach a closing server on an open connection are answered (with
     // Connection: close); the shutdown deadline bounds how long that can go on.
     return503OnClosing: false,
+    ...(runtime.pluginTimeoutMs === undefined ? {} : { pluginTimeout: runtime.pluginTimeoutMs }),
   });
   acceptJsonWhateverTheContentType(app);
   // One onRequest hook and no onSend: headers set here survive into error replies and

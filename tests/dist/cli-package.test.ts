@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +30,7 @@ describe('the CLI from `npm pack`, installed with `npm install -g`', () => {
   }, 300_000);
 
   it('packs only the launcher, the compiled CLI and shared code, the browser UI, README and LICENSE', () => {
-    const parts = /^(bin\/|dist\/(cli|shared|renderer)\/)/;
+    const parts = /^(bin\/|dist\/(cli|shared|types|worker|renderer)\/)/;
     const outside = tarball.files.filter((path) => !parts.test(path) && !['package.json', 'README.md', 'LICENSE'].includes(path));
     expect(outside).toEqual([]);
     expect(tarball.files).toEqual(
@@ -38,7 +38,37 @@ describe('the CLI from `npm pack`, installed with `npm install -g`', () => {
     );
     // Not the desktop shell: nothing of dist/electron.
     expect(tarball.files.filter((path) => path.startsWith('dist/electron/'))).toEqual([]);
-    expect(tarball.files.filter((path) => /\.(ts|map)$/.test(path))).toEqual([]);
+    // Sources and maps stay out; declarations (dist/types, for the serverless exports) go in.
+    expect(tarball.files.filter((path) => /(?<!\.d)\.ts$|\.map$/.test(path))).toEqual([]);
+    expect(tarball.files).toEqual(
+      expect.arrayContaining([
+        'dist/shared/serverless/fetch-handler.js',
+        'dist/types/shared/serverless/fetch-handler.d.ts',
+        'dist/worker/agora-token-desk-worker.mjs',
+      ]),
+    );
+  });
+
+  it('answers a Request through the installed agora-token-desk/fetch entry point (and has the others)', async () => {
+    // Beside the prefix's node_modules, so the package name resolves through its "exports".
+    const probe = join(work.path, 'prefix', 'lib', 'probe-fetch.mjs');
+    writeFileSync(
+      probe,
+      [
+        "import { createFetchHandler } from 'agora-token-desk/fetch';",
+        "import { handler as lambda } from 'agora-token-desk/lambda';",
+        "import vercel from 'agora-token-desk/vercel';",
+        "if (typeof lambda !== 'function' || typeof vercel.fetch !== 'function') throw new Error('an entry point is missing');",
+        `const handler = createFetchHandler({ credentials: { appId: '${APP_ID}', appCertificate: process.env.CERT } });`,
+        "const response = await handler(new Request('https://tokens.example.com/rtm/alice'));",
+        'console.log(JSON.stringify({ status: response.status, body: await response.json() }));',
+      ].join('\n'),
+    );
+    const { stdout } = await run(process.execPath, [probe], { cwd: work.path, env: { ...userEnv(), CERT: APP_CERTIFICATE } });
+    const { status, body } = JSON.parse(stdout) as { status: number; body: { rtmToken: string } };
+    expect(status).toBe(200);
+    const decoded = decodeToken(body.rtmToken, { appCertificate: APP_CERTIFICATE });
+    expect(decoded).toMatchObject({ version: '007', signature: 'valid', services: [{ type: 'rtm', userId: 'alice' }] });
   });
 
   it('installs a working agora-token-desk command with help for every command', async () => {

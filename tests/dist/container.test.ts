@@ -43,7 +43,7 @@ describe('Dockerfile for the headless server', () => {
     const roots = [...new Set(tsconfig.include.map((glob) => glob.split('/')[0]))];
     const copied = args(build, 'COPY').map((line) => line.split(/\s+/)[0]);
     expect(copied).toEqual(expect.arrayContaining([...roots, 'tsconfig.base.json']));
-    expect(args(build, 'RUN')).toContain('npm run build:node');
+    expect(args(build, 'RUN')).toContain('npm run build:cli');
 
     expect(runtimeInstall).toMatch(/^npm ci\b.*--omit=dev/);
     expect(runtimeInstall).toContain('--ignore-scripts');
