@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { z } from 'zod/mini';
-import { projectsSchema, type Project } from '../shared/contract/projects.js';
+import { parseProjects, type Project } from '../shared/contract/projects.js';
 import { TokenDeskError } from '../shared/errors.js';
 
 /**
@@ -24,27 +23,4 @@ export function readProjects(env: Record<string, string | undefined>, cwd: strin
     throw new TokenDeskError('missing_credentials', `cannot read PROJECTS_FILE ${file}: ${code}`, 'PROJECTS_FILE');
   }
   return parseProjects(content, `PROJECTS_FILE ${file}`);
-}
-
-/** Parses the JSON array once; `source` names it in the message ("PROJECTS", "PROJECTS_FILE x"). */
-export function parseProjects(text: string, source: string): Project[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new TokenDeskError(
-      'invalid_input',
-      `${source} is not valid JSON: expected an array like [{"appId":"…","appCertificate":"…","name":"staging"}]`,
-      'PROJECTS',
-    );
-  }
-  const result = z.safeParse(projectsSchema, json);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const where = (issue?.path ?? [])
-    .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
-    .join('');
-  const message =
-    issue?.code === 'unrecognized_keys' ? `unknown field ${issue.keys.join(', ')}` : (issue?.message ?? 'invalid');
-  throw new TokenDeskError('invalid_input', `${source}${where}: ${message}`, 'PROJECTS');
 }

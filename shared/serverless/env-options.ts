@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { projectsSchema } from '../contract/projects.js';
+import { parseProjects } from '../contract/projects.js';
 import { credentialsSchema, type Credentials } from '../token/validation.js';
 import { TokenDeskError } from '../errors.js';
 import type { FetchHandlerOptions } from './fetch-handler.js';
@@ -36,24 +36,8 @@ function primaryProject(env: PlatformEnv): Credentials[] {
 function extraProjects(env: PlatformEnv): Credentials[] {
   const raw = text(env, 'PROJECTS');
   if (raw === '') return [];
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    // JSON.parse's own message quotes the input, certificates included.
-    throw new TokenDeskError(
-      'invalid_input',
-      'PROJECTS is not valid JSON: expected an array like [{"appId":"…","appCertificate":"…"}]',
-      'PROJECTS',
-    );
-  }
-  const result = z.safeParse(projectsSchema, json);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = (issue?.path ?? []).map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`));
-    throw new TokenDeskError('invalid_input', `PROJECTS${where.join('')}: ${issue?.message ?? 'invalid'}`, 'PROJECTS');
-  }
-  return result.data.map(({ appId, appCertificate }) => ({ appId, appCertificate }));
+  const projects = parseProjects(raw, 'PROJECTS');
+  return projects.map(({ appId, appCertificate }) => ({ appId, appCertificate }));
 }
 
 function wholeNumber(env: PlatformEnv, name: string): number | undefined {

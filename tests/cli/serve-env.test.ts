@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serveCommand } from '../../cli/commands/serve.js';
-import { parseProjects, readProjects } from '../../cli/projects-env.js';
+import { readProjects } from '../../cli/projects-env.js';
+import { parseProjects } from '../../shared/contract/projects.js';
 import { SERVE_ENV_ONLY, SERVE_ENV_SETTINGS, environmentHelp, mergeEnvironment } from '../../cli/serve-env.js';
 import { serveOptionsFrom, serverOptions } from '../../cli/serve-options.js';
 import { VECTOR_CREDENTIALS } from '../fixtures/agora-vectors.js';
