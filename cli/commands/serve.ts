@@ -10,6 +10,8 @@ import type { LocalServerOptions } from '../../shared/server/server-options.js';
 import type { Credentials } from '../../shared/token/validation.js';
 import { loadEnvironment } from '../env-file.js';
 import { processOutput, runCommand, type Output } from '../output.js';
+import { sharedLimitStore } from '../serve-rate-limit-store.js';
+import { resolveWorkerCount } from '../serve-cluster/worker-count.js';
 
 // Not imported from shared/server: `token` and `decode` must not load Fastify to start.
 const DEFAULT_PORT = 8080;
@@ -33,6 +35,9 @@ export interface ServeOptions {
   jwtChannelPattern?: string;
   rateLimit?: string;
   rateLimitWindow?: string;
+  rateLimitRedis?: string;
+  rateLimitRedisFail?: string;
+  workers?: string;
   metrics: boolean;
   maxConnections?: string;
   shutdownTimeout?: string;
@@ -54,6 +59,20 @@ export interface ServeDeps {
   /** Where `--log-format json` lines go. */
   jsonLog: { write(line: string): unknown };
   setExitCode(code: number): void;
+  /** Set in a `serve --workers` worker process (cli/serve-cluster/worker.ts). */
+  worker?: WorkerRole;
+}
+
+export interface WorkerRole {
+  /** Merged into the server's options: the worker's response header, all workers' metrics. */
+  serverOptions: Pick<LocalServerOptions, 'serverHeaders' | 'metricsView'>;
+  /** Lifecycle lines go to the primary, which speaks (and warns) for every worker. */
+  announce(message: string, extra?: Record<string, unknown>): void;
+}
+
+/** A lifecycle line (listening, stopping …): plain, or a JSON log line in JSON mode. */
+export function lifecycleLine(format: ServeOptions['logFormat'], message: string, extra: Record<string, unknown> = {}) {
+  return format === 'json' ? JSON.stringify({ level: 30, time: Date.now(), msg: message, ...extra }) : message;
 }
 
 const HELP = `
@@ -65,6 +84,14 @@ working directory); agora-token-service's names where it has them:
   AUTH_API_KEYS             comma-separated API keys required as "Authorization: Bearer KEY"
   AUTH_API_KEYS_FILE, AUTH_JWT_JWKS_URL, AUTH_JWT_PUBLIC_KEY_FILE, AUTH_JWT_ISSUER,
   AUTH_JWT_AUDIENCE, AUTH_JWT_USER_CLAIM, AUTH_JWT_CHANNEL_PATTERN, RATE_LIMIT: as the flags
+  WORKERS                   as --workers: N processes on one port, or auto (one per CPU)
+  RATE_LIMIT_REDIS_URL, RATE_LIMIT_REDIS_FAIL: as --rate-limit-redis and --rate-limit-redis-fail
+With --workers above 1 a primary process supervises the workers: one that dies is replaced
+(after 0.25 s, doubling per crash in a row up to 30 s), /metrics sums all of them, and each
+response names its worker in an X-Worker header (a worker number, not a process id).
+With --rate-limit-redis every process using that Redis shares one count per caller. If Redis
+goes away while serving, token requests get 503 (closed, the default) or pass without a
+limit (--rate-limit-redis-fail open) until it is back; one warning line per outage on stderr.
 Output: the listening URL, then one line per request on stdout:
   <ISO time> <method> <path> <status> <ms>ms   (never tokens, query strings or secrets)
 Errors go to stderr. Ctrl-C or SIGTERM stops accepting, lets requests in flight finish for up
@@ -73,7 +100,8 @@ Examples:
   APP_ID=... APP_CERTIFICATE=... agora-token-desk serve --port 8080
   curl http://localhost:8080/rtc/test/publisher/uid/0
   AUTH_API_KEYS=$(openssl rand -hex 24) agora-token-desk serve --host 0.0.0.0 --rate-limit 120
-  agora-token-desk serve --profile staging --profile prod --metrics --log-format json`;
+  agora-token-desk serve --profile staging --profile prod --metrics --log-format json
+  agora-token-desk serve --workers auto --rate-limit 120 --rate-limit-redis redis://127.0.0.1:6379`;
 
 /** Port from --port, else SERVER_PORT, else PORT, else 8080; checked as a whole TCP port. */
 export function resolvePort(flag: string | undefined, env: Record<string, string | undefined>): number {
@@ -210,6 +238,9 @@ export async function serverOptions(
   const keepAliveMs = secondsMs(options.keepAliveTimeout, '--keep-alive-timeout');
   const shutdownDeadlineMs = secondsMs(options.shutdownTimeout, '--shutdown-timeout', 0);
   const maxConnections = wholeNumber(options.maxConnections, '--max-connections');
+  const redis = sharedLimitStore(options, env, rateLimit !== undefined, (message) =>
+    deps.output.err(`warning: ${message}`),
+  );
   return {
     credentials,
     port: resolvePort(options.port, env),
@@ -224,7 +255,13 @@ export async function serverOptions(
     ...(auth === undefined ? {} : { auth }),
     ...(rateLimit === undefined
       ? {}
-      : { rateLimit: windowMs === undefined ? { max: rateLimit } : { max: rateLimit, windowMs } }),
+      : {
+          rateLimit: {
+            max: rateLimit,
+            ...optionalNumber('windowMs', windowMs),
+            ...(redis === undefined ? {} : { redis }),
+          },
+        }),
     ...optionalNumber('shutdownDeadlineMs', shutdownDeadlineMs),
     ...optionalNumber('maxConnections', maxConnections),
     ...(options.logFormat === 'json' ? { jsonLog: deps.jsonLog } : {}),
@@ -240,7 +277,7 @@ export async function runServe(
   deps: ServeDeps,
 ): Promise<{ url: string; stop(): Promise<void> }> {
   const { list, source } = await servedCredentials(options, deps);
-  const settings = await serverOptions(options, deps, list);
+  const settings = { ...(await serverOptions(options, deps, list)), ...deps.worker?.serverOptions };
   const { tuneHeapForServing } = await import('../../shared/server/heap-settings.js');
   const { LocalTokenServer } = await import('../../shared/server/local-token-server.js');
   const { isLoopbackHost } = await import('../../shared/server/request-guards.js');
@@ -248,10 +285,10 @@ export async function runServe(
   const server = await LocalTokenServer.start(settings);
   const { output } = deps;
   // In JSON mode every stdout line is JSON, so a log shipper never meets a stray line.
-  const say = (message: string, extra: Record<string, unknown> = {}): void =>
-    output.out(
-      options.logFormat === 'json' ? JSON.stringify({ level: 30, time: Date.now(), msg: message, ...extra }) : message,
-    );
+  const say =
+    deps.worker?.announce ??
+    ((message: string, extra: Record<string, unknown> = {}): void =>
+      output.out(lifecycleLine(options.logFormat, message, extra)));
   if (!options.quiet && options.logFormat === 'line') server.on('request', (entry) => output.out(formatLogLine(entry)));
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
@@ -278,10 +315,8 @@ export async function runServe(
   };
   deps.signals.on('SIGINT', stop);
   deps.signals.on('SIGTERM', stop);
-  if (!isLoopbackHost(server.host) && settings.auth === undefined) {
-    output.err(
-      `warning: listening on ${server.host} without authentication: anyone who can reach port ${server.port} can mint tokens for your project; set AUTH_API_KEYS or --api-keys-file`,
-    );
+  if (deps.worker === undefined && !isLoopbackHost(server.host) && settings.auth === undefined) {
+    output.err(exposureWarning(server.host, server.port));
   }
   const projects =
     list.length === 1 ? `App ID ${list[0]?.appId ?? ''}` : `App IDs ${list.map((c) => c.appId).join(', ')}`;
@@ -289,6 +324,9 @@ export async function runServe(
   say(`listening on ${server.url} (${projects} from ${source}); Ctrl-C stops`, { url: server.url });
   return { url: server.url, stop };
 }
+
+export const exposureWarning = (host: string, port: number): string =>
+  `warning: listening on ${host} without authentication: anyone who can reach port ${port} can mint tokens for your project; set AUTH_API_KEYS or --api-keys-file`;
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -322,6 +360,15 @@ export function serveCommand(): Command {
     .option('--jwt-channel-pattern <regex>', 'channels a JWT may ask for; {claim} is replaced by its value')
     .option('--rate-limit <n>', 'at most N token requests per minute per API key, JWT subject or client IP')
     .option('--rate-limit-window <seconds>', 'the rate limit window (default: 60)')
+    .option(
+      '--rate-limit-redis <url>',
+      'share the rate limit through this Redis (redis://[:password@]host:port[/db]) with every replica or worker',
+    )
+    .option(
+      '--rate-limit-redis-fail <mode>',
+      'while that Redis is unreachable: closed (503 for token requests) or open (no limit) (default: closed)',
+    )
+    .option('--workers <n>', 'worker processes sharing the port: a number, or auto for one per CPU (default: WORKERS or 1)')
     .option('--metrics', 'serve Prometheus metrics at /metrics')
     .option('--max-connections <n>', 'refuse connections beyond this many (default: 1024)')
     .option('--shutdown-timeout <seconds>', 'on stop, how long requests in flight may take (default: 10)')
@@ -349,14 +396,17 @@ export function serveCommand(): Command {
         await runCommand(async () => {
           if (options.allProfiles && profile.length > 0)
             throw new TokenDeskError('invalid_input', '--all-profiles and --profile cannot be combined');
-          await runServe(options, {
+          const deps: ServeDeps = {
             output: processOutput,
             env: process.env,
             cwd: process.cwd(),
             signals: process,
             jsonLog: process.stdout,
             setExitCode: (code) => (process.exitCode = code),
-          });
+          };
+          const workers = resolveWorkerCount(options.workers, loadEnvironment(deps.cwd, deps.env));
+          if (workers === 1) await runServe(options, deps);
+          else await (await import('../serve-cluster/start.js')).serveWithWorkers(options, deps, workers);
         });
       },
     );

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createAuthenticator, type Authenticator, type Caller } from './auth.js';
 import type { CredentialSource } from './credential-source.js';
 import { HttpStatusError } from './http-status-error.js';
+import { openRedisRateLimitStore } from './redis-rate-limit-store.js';
 import type { ResolvedServerOptions } from './server-options.js';
 import type { TokenRequestContext } from './token-requests.js';
 
@@ -69,7 +70,14 @@ export async function installRoutePolicies(
       route.config = { ...route.config, rateLimit: { max: limit.max, timeWindow: limit.windowMs } };
   });
   if (limit !== undefined) {
+    // Replicas serving the same projects share counters; other deployments on that Redis do not.
+    const shared =
+      limit.redis === undefined
+        ? undefined
+        : await openRedisRateLimitStore(limit.redis, `agora-token-desk:rate-limit:${source.appIds().join(',')}:`);
+    if (shared !== undefined) scope.addHook('onClose', shared.close);
     await scope.register(rateLimit, {
+      ...(shared === undefined ? {} : { store: shared.store, skipOnError: shared.skipOnError }),
       global: false,
       // After authentication, so a caller is counted by key or JWT subject, not only by address.
       hook: 'preHandler',
