@@ -54,20 +54,24 @@ export async function openRedisRateLimitStore(
 ): Promise<SharedRateLimitStore> {
   const address = redisAddress(options.url);
   const failMode = options.failMode ?? 'closed';
+  let lastError: unknown;
+  let down = false;
+  let connected = false;
+  let closing = false;
   const client = new Redis(options.url, {
     lazyConnect: true,
     connectTimeout: options.connectTimeoutMs ?? 3000,
     commandTimeout: 1000,
+    // How long a closing socket may linger (ioredis waits 2 s by default, even for a dead one).
+    disconnectTimeout: 200,
     maxRetriesPerRequest: 0,
     enableOfflineQueue: false,
-    retryStrategy: (attempt) => Math.min(100 * 2 ** Math.min(attempt, 5), 2000),
+    // Reconnects only once it has served: a start that cannot connect fails, and leaves no timer.
+    retryStrategy: (attempt) => (connected && !closing ? Math.min(100 * 2 ** Math.min(attempt, 5), 2000) : null),
   });
-  let lastError: unknown;
-  let down = false;
-  let closing = false;
   const report = options.onOutage ?? (() => undefined);
   const outage = (error: unknown): void => {
-    if (down || closing) return;
+    if (down || closing || !connected) return;
     down = true;
     const effect =
       failMode === 'closed'
@@ -78,9 +82,10 @@ export async function openRedisRateLimitStore(
   // ioredis prints unhandled 'error' events itself; every one is handled here.
   client.on('error', (error: unknown) => {
     lastError = error;
-    if (client.status !== 'connecting' || down) outage(error);
+    outage(error);
   });
   await connectOrFail(client, address, () => lastError);
+  connected = true;
   client.on('close', () => outage(lastError ?? new Error('connection closed')));
   client.on('ready', () => {
     if (!down) return;
