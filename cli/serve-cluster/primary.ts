@@ -71,8 +71,9 @@ class ClusterPrimary {
     try {
       const [first, ...rest] = this.slots as [Slot, ...Slot[]];
       const listening = await this.fork(first);
-      await Promise.all(rest.map((slot) => this.fork(slot)));
-      if (this.stopping === 0) {
+      // A signal while starting: no more workers, nothing announced.
+      if (listening !== undefined && this.stopping === 0) await Promise.all(rest.map((slot) => this.fork(slot)));
+      if (listening !== undefined && this.stopping === 0) {
         this.serving = true;
         warn(new URL(String(listening.extra['url'])));
         this.say(`${this.slots.length} worker processes share the port`);
@@ -94,8 +95,11 @@ class ClusterPrimary {
     this.deps.output.out(lifecycleLine(this.options.logFormat, message, extra));
   }
 
-  /** Starts a worker in this slot; resolves once it serves, rejects if it ends first. */
-  private fork(slot: Slot): Promise<Listening> {
+  /**
+   * Starts a worker in this slot; resolves once it serves. One that ends first rejects the
+   * start while the primary is starting, and is one more crash (undefined) after that.
+   */
+  private fork(slot: Slot): Promise<Listening | undefined> {
     const worker = cluster.fork();
     Object.assign(slot, { worker, serving: false, startedAt: Date.now() });
     return new Promise<Listening>((resolve, reject) => {
@@ -112,8 +116,7 @@ class ClusterPrimary {
         this.exited(slot, worker, code, signal);
       });
     }).catch((error: unknown) => {
-      // Before all workers serve, the caller decides; afterwards a failed start is one more crash.
-      if (this.serving || this.stopping > 0) return new Promise<Listening>(() => undefined);
+      if (this.serving || this.stopping > 0) return undefined;
       throw error;
     });
   }
