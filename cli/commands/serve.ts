@@ -368,7 +368,10 @@ export function serveCommand(): Command {
       '--rate-limit-redis-fail <mode>',
       'while that Redis is unreachable: closed (503 for token requests) or open (no limit) (default: closed)',
     )
-    .option('--workers <n>', 'worker processes sharing the port: a number, or auto for one per CPU (default: WORKERS or 1)')
+    .option(
+      '--workers <n>',
+      'worker processes sharing the port: a number, or auto for one per CPU (default: WORKERS or 1)',
+    )
     .option('--metrics', 'serve Prometheus metrics at /metrics')
     .option('--max-connections <n>', 'refuse connections beyond this many (default: 1024)')
     .option('--shutdown-timeout <seconds>', 'on stop, how long requests in flight may take (default: 10)')

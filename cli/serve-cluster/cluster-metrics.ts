@@ -69,9 +69,11 @@ export function clusterMetricsView(): MetricsView {
       const waiting = new Map<number, { resolve(text: string): void; reject(error: Error): void }>();
       process.on('message', (message: unknown) => {
         if (isMessage<ToWorker, 'agora-token-desk:collect'>(message, 'agora-token-desk:collect')) {
-          void own.getMetricsAsJSON().then((metrics) =>
-            process.send?.({ type: 'agora-token-desk:collected', id: message.id, metrics } satisfies ToPrimary),
-          );
+          void own
+            .getMetricsAsJSON()
+            .then((metrics) =>
+              process.send?.({ type: 'agora-token-desk:collected', id: message.id, metrics } satisfies ToPrimary),
+            );
         } else if (isMessage<ToWorker, 'agora-token-desk:metrics'>(message, 'agora-token-desk:metrics')) {
           const request = waiting.get(message.id);
           waiting.delete(message.id);

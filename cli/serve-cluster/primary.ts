@@ -106,7 +106,10 @@ class ClusterPrimary {
       worker.on('message', (message: unknown) => {
         if (!isMessage<ToPrimary, 'agora-token-desk:listening'>(message, 'agora-token-desk:listening')) return;
         slot.serving = true;
-        this.say(`worker ${worker.id} serving (pid ${worker.process.pid})`, { worker: worker.id, pid: worker.process.pid });
+        this.say(`worker ${worker.id} serving (pid ${worker.process.pid})`, {
+          worker: worker.id,
+          pid: worker.process.pid,
+        });
         resolve(message);
       });
       worker.on('exit', (code, signal) => {

@@ -86,7 +86,8 @@ export async function openRedisRateLimitStore(
   });
   await connectOrFail(client, address, () => lastError);
   connected = true;
-  client.on('close', () => outage(lastError ?? new Error('connection closed')));
+  // An error with a reason comes first as an 'error' event; a plain close has none to give.
+  client.on('close', () => outage(new Error('connection closed')));
   client.on('ready', () => {
     if (!down) return;
     down = false;
@@ -133,6 +134,8 @@ function labelledStore(client: Redis, nameSpace: string, failure: (error: Error)
   });
   // The plugin calls `new Store(globalParams)`; a constructor may return another object.
   return function LabelledRedisStore(params: { continueExceeding?: boolean; exponentialBackoff?: boolean }) {
-    return wrap(new RedisStore(params.continueExceeding === true, params.exponentialBackoff === true, client, nameSpace));
+    return wrap(
+      new RedisStore(params.continueExceeding === true, params.exponentialBackoff === true, client, nameSpace),
+    );
   } as unknown as FastifyRateLimitStoreCtor;
 }

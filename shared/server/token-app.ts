@@ -43,7 +43,12 @@ export function createTokenApp(options: LocalServerOptions, observer?: ResponseO
   const resolved = resolveServerOptions(options);
   const source = credentialSource(resolved.credentials);
   const hostCheck = isLoopbackHost(resolved.host) ? loopbackHostCheck(resolved.host) : undefined;
-  const guard = requestGuard(corsPolicy(resolved.corsOrigins), hostCheck, observer, Object.entries(resolved.serverHeaders));
+  const guard = requestGuard(
+    corsPolicy(resolved.corsOrigins),
+    hostCheck,
+    observer,
+    Object.entries(resolved.serverHeaders),
+  );
   // Built here so a bad JWKS URL, key or pattern fails the start with its own message.
   const authenticator = resolved.auth === undefined ? undefined : createAuthenticator(resolved.auth);
   const app = Fastify({
