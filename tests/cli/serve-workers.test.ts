@@ -13,8 +13,8 @@ afterAll(() => {
   for (const pid of workerPids) if (alive(pid)) process.kill(pid, 'SIGKILL');
 });
 
-async function serve(args: string[]): Promise<ServeProcess> {
-  const server = await startServe(['--port', '0', '--quiet', ...args], ENV);
+async function serve(args: string[], env: Record<string, string> = {}): Promise<ServeProcess> {
+  const server = await startServe(['--port', '0', '--quiet', ...args], { ...ENV, ...env });
   running.push(server);
   workerPids.push(...pidsOf(server));
   return server;
@@ -129,8 +129,35 @@ describe('serve --workers', () => {
     for (const pid of pidsOf(server)) expect(alive(pid)).toBe(false);
   });
 
-  it('with one worker runs a single process as before: no worker header', async () => {
-    const server = await serve(['--workers', '1']);
+  it('on SIGTERM a stalled client cannot hold a worker past the deadline: it is cut and serve exits 0', async () => {
+    const server = await serve([
+      '--workers',
+      '2',
+      '--shutdown-timeout',
+      '0.3',
+      '--request-timeout',
+      '3600',
+      '--headers-timeout',
+      '3600',
+    ]);
+    const stalled = await holdRequest(server.url, JSON.stringify({ tokenType: 'chat' }));
+    server.child.kill('SIGTERM');
+    await stalled.cut;
+    expect(await server.exited).toBe(0);
+    expect(server.stdout()).toMatch(/^stopping: 2 workers finish requests in flight \(at most 0\.3 s/m);
+  });
+
+  it('takes WORKERS from the environment, warns once when exposed, and stops on SIGTERM', async () => {
+    const server = await serve(['--host', '0.0.0.0'], { WORKERS: '2' });
+    expect(pidsOf(server)).toHaveLength(2);
+    await expect.poll(() => server.stderr()).toMatch(/^warning: listening on 0\.0\.0\.0 without authentication/m);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(server.stderr().trim().split('\n')).toHaveLength(1);
+  });
+
+  it('with one worker (the flag wins over WORKERS) runs a single process as before: no worker header', async () => {
+    const server = await serve(['--workers', '1'], { WORKERS: '2' });
     const answer = await get(server.url, TOKEN_PATH);
     expect(answer.status).toBe(200);
     expect(answer.worker).toBeUndefined();
