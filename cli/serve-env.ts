@@ -25,6 +25,9 @@ export interface ServeFlagValues {
   jwtChannelPattern?: string;
   rateLimit?: string;
   rateLimitWindow?: string;
+  rateLimitRedis?: string;
+  rateLimitRedisFail?: string;
+  workers?: string;
   metrics?: boolean;
   maxConnections?: string;
   shutdownTimeout?: string;
@@ -63,6 +66,9 @@ export const SERVE_ENV_SETTINGS: readonly EnvSetting[] = [
   { key: 'jwtChannelPattern', flag: '--jwt-channel-pattern', env: ['AUTH_JWT_CHANNEL_PATTERN'], kind: 'text' },
   { key: 'rateLimit', flag: '--rate-limit', env: ['RATE_LIMIT'], kind: 'text' },
   { key: 'rateLimitWindow', flag: '--rate-limit-window', env: ['RATE_LIMIT_WINDOW'], kind: 'text' },
+  { key: 'rateLimitRedis', flag: '--rate-limit-redis', env: ['RATE_LIMIT_REDIS_URL'], kind: 'text' },
+  { key: 'rateLimitRedisFail', flag: '--rate-limit-redis-fail', env: ['RATE_LIMIT_REDIS_FAIL'], kind: 'text' },
+  { key: 'workers', flag: '--workers', env: ['WORKERS'], kind: 'text' },
   { key: 'metrics', flag: '--metrics', env: ['METRICS'], kind: 'switch' },
   { key: 'maxConnections', flag: '--max-connections', env: ['MAX_CONNECTIONS'], kind: 'text' },
   { key: 'shutdownTimeout', flag: '--shutdown-timeout', env: ['SHUTDOWN_TIMEOUT'], kind: 'text' },

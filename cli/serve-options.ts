@@ -6,6 +6,7 @@ import type { RequestLogEntry } from '../shared/contract/index.js';
 import { TokenDeskError } from '../shared/errors.js';
 import type { LocalServerOptions } from '../shared/server/server-options.js';
 import type { Credentials } from '../shared/token/validation.js';
+import { sharedLimitStore } from './serve-rate-limit-store.js';
 import { mergeEnvironment, type ServeFlagValues, type ServeSettingKey } from './serve-env.js';
 
 // Not imported from shared/server: `token` and `decode` must not load Fastify to start.
@@ -31,6 +32,9 @@ export interface ServeOptions {
   jwtChannelPattern?: string;
   rateLimit?: string;
   rateLimitWindow?: string;
+  rateLimitRedis?: string;
+  rateLimitRedisFail?: string;
+  workers?: string;
   metrics: boolean;
   maxConnections?: string;
   shutdownTimeout?: string;
@@ -173,6 +177,7 @@ export function serverOptions(
   cwd: string,
   credentials: Credentials[],
   jsonLog: LocalServerOptions['jsonLog'],
+  warn: (message: string) => void = () => undefined,
 ): LocalServerOptions {
   const named = (key: ServeSettingKey, flag: string): string => options.sources[key] ?? flag;
   const auth = authOptions(options, env, cwd);
@@ -183,6 +188,7 @@ export function serverOptions(
   const keepAliveMs = secondsMs(options.keepAliveTimeout, named('keepAliveTimeout', '--keep-alive-timeout'));
   const shutdownMs = secondsMs(options.shutdownTimeout, named('shutdownTimeout', '--shutdown-timeout'), 0);
   const maxConnections = wholeNumber(options.maxConnections, named('maxConnections', '--max-connections'));
+  const redis = sharedLimitStore(options, env, rateLimit !== undefined, warn);
   return {
     credentials,
     port: portFrom(options.port, options.sources.port),
@@ -197,7 +203,13 @@ export function serverOptions(
     ...(auth === undefined ? {} : { auth }),
     ...(rateLimit === undefined
       ? {}
-      : { rateLimit: windowMs === undefined ? { max: rateLimit } : { max: rateLimit, windowMs } }),
+      : {
+          rateLimit: {
+            max: rateLimit,
+            ...optionalNumber('windowMs', windowMs),
+            ...(redis === undefined ? {} : { redis }),
+          },
+        }),
     ...optionalNumber('shutdownDeadlineMs', shutdownMs),
     ...optionalNumber('maxConnections', maxConnections),
     ...(options.logFormat === 'json' && jsonLog !== undefined ? { jsonLog } : {}),

@@ -40,6 +40,20 @@ await build({
   },
   plugins: [
     {
+      // A Worker has no TCP client for Redis, and a shared limit there belongs to the platform's
+      // own rate limiting; leaving ioredis out keeps the bundle smaller.
+      name: 'no-redis-store',
+      setup(b) {
+        b.onResolve({ filter: /redis-rate-limit-store\.js$/ }, () => ({ path: 'no-redis', namespace: 'no-redis' }));
+        b.onLoad({ filter: /.*/, namespace: 'no-redis' }, () => ({
+          loader: 'js',
+          contents: `export async function openRedisRateLimitStore() {
+            throw new Error('a Redis rate-limit store is not available in a Worker');
+          }`,
+        }));
+      },
+    },
+    {
       // zod re-exports every message locale; the server speaks English (shared/zod-english.ts).
       name: 'zod-english-only',
       setup(b) {

@@ -2,10 +2,12 @@
 import '../../shared/zod-english.js';
 import { Command, Option } from 'commander';
 import { TokenDeskError } from '../../shared/errors.js';
+import type { LocalServerOptions } from '../../shared/server/server-options.js';
 import type { Credentials } from '../../shared/token/validation.js';
 import { loadEnvironment } from '../env-file.js';
 import { processOutput, runCommand, type Output } from '../output.js';
 import { readProjects } from '../projects-env.js';
+import { resolveWorkerCount } from '../serve-cluster/worker-count.js';
 import { environmentHelp, type ServeFlagValues } from '../serve-env.js';
 import {
   DEFAULT_HOST,
@@ -31,6 +33,20 @@ export interface ServeDeps {
   /** Where `--log-format json` lines go. */
   jsonLog: { write(line: string): unknown };
   setExitCode(code: number): void;
+  /** Set in a `serve --workers` worker process (cli/serve-cluster/worker.ts). */
+  worker?: WorkerRole;
+}
+
+export interface WorkerRole {
+  /** Merged into the server's options: the worker's response header, all workers' metrics. */
+  serverOptions: Pick<LocalServerOptions, 'serverHeaders' | 'metricsView'>;
+  /** Lifecycle lines go to the primary, which speaks (and warns) for every worker. */
+  announce(message: string, extra?: Record<string, unknown>): void;
+}
+
+/** A lifecycle line (listening, stopping …): plain, or a JSON log line in JSON mode. */
+export function lifecycleLine(format: ServeOptions['logFormat'], message: string, extra: Record<string, unknown> = {}) {
+  return format === 'json' ? JSON.stringify({ level: 30, time: Date.now(), msg: message, ...extra }) : message;
 }
 
 const HELP = `
@@ -39,6 +55,12 @@ directory; agora-token-service's names where it has them). Without --profile, AP
 APP_CERTIFICATE, plus PROJECTS, are served (APP_ID, else the first project, answers requests
 without appId); with none of them, the default profile.
 ${environmentHelp()}
+With --workers above 1 a primary process supervises the workers: one that dies is replaced
+(after 0.25 s, doubling per crash in a row up to 30 s), /metrics sums all of them, and each
+response names its worker in an X-Worker header (a worker number, not a process id).
+With --rate-limit-redis every process using that Redis shares one count per caller. If Redis
+goes away while serving, token requests get 503 (closed, the default) or pass without a
+limit (--rate-limit-redis-fail open) until it is back; one warning line per outage on stderr.
 Output: the listening URL, then one line per request on stdout:
   <ISO time> <method> <path> <status> <ms>ms   (never tokens, query strings or secrets)
 Errors go to stderr. Ctrl-C or SIGTERM stops accepting, lets requests in flight finish for up
@@ -47,7 +69,8 @@ Examples:
   APP_ID=... APP_CERTIFICATE=... agora-token-desk serve --port 8080
   curl http://localhost:8080/rtc/test/publisher/uid/0
   AUTH_API_KEYS=$(openssl rand -hex 24) agora-token-desk serve --host 0.0.0.0 --rate-limit 120
-  agora-token-desk serve --profile staging --profile prod --metrics --log-format json`;
+  agora-token-desk serve --profile staging --profile prod --metrics --log-format json
+  agora-token-desk serve --workers auto --rate-limit 120 --rate-limit-redis redis://127.0.0.1:6379`;
 
 /** The credentials to serve and where they came from, for the listening line. */
 async function servedCredentials(
@@ -92,6 +115,13 @@ async function servedCredentials(
   return { list: [one.credentials], source: one.source };
 }
 
+/** The server's options for these settings; the primary of `--workers` checks them with no credentials. */
+export function settingsFor(options: ServeOptions, deps: ServeDeps, credentials: Credentials[]): LocalServerOptions {
+  return serverOptions(options, loadEnvironment(deps.cwd, deps.env), deps.cwd, credentials, deps.jsonLog, (message) =>
+    deps.output.err(`warning: ${message}`),
+  );
+}
+
 /** Starts the server; resolves once it listens and its signals are handled. */
 export async function runServe(
   options: ServeOptions,
@@ -99,7 +129,7 @@ export async function runServe(
 ): Promise<{ url: string; stop(): Promise<void> }> {
   const env = loadEnvironment(deps.cwd, deps.env);
   const { list, source } = await servedCredentials(options, deps, env);
-  const settings = serverOptions(options, env, deps.cwd, list, deps.jsonLog);
+  const settings = { ...settingsFor(options, deps, list), ...deps.worker?.serverOptions };
   const { tuneHeapForServing } = await import('../../shared/server/heap-settings.js');
   const { LocalTokenServer } = await import('../../shared/server/local-token-server.js');
   const { isLoopbackHost } = await import('../../shared/server/request-guards.js');
@@ -107,10 +137,10 @@ export async function runServe(
   const server = await LocalTokenServer.start(settings);
   const { output } = deps;
   // In JSON mode every stdout line is JSON, so a log shipper never meets a stray line.
-  const say = (message: string, extra: Record<string, unknown> = {}): void =>
-    output.out(
-      options.logFormat === 'json' ? JSON.stringify({ level: 30, time: Date.now(), msg: message, ...extra }) : message,
-    );
+  const say =
+    deps.worker?.announce ??
+    ((message: string, extra: Record<string, unknown> = {}): void =>
+      output.out(lifecycleLine(options.logFormat, message, extra)));
   if (!options.quiet && options.logFormat === 'line') server.on('request', (entry) => output.out(formatLogLine(entry)));
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
@@ -137,10 +167,8 @@ export async function runServe(
   };
   deps.signals.on('SIGINT', stop);
   deps.signals.on('SIGTERM', stop);
-  if (!isLoopbackHost(server.host) && settings.auth === undefined) {
-    output.err(
-      `warning: listening on ${server.host} without authentication: anyone who can reach port ${server.port} can mint tokens for your project; set AUTH_API_KEYS or --api-keys-file`,
-    );
+  if (deps.worker === undefined && !isLoopbackHost(server.host) && settings.auth === undefined) {
+    output.err(exposureWarning(server.host, server.port));
   }
   const projects =
     list.length === 1 ? `App ID ${list[0]?.appId ?? ''}` : `App IDs ${list.map((c) => c.appId).join(', ')}`;
@@ -148,6 +176,9 @@ export async function runServe(
   say(`listening on ${server.url} (${projects} from ${source}); Ctrl-C stops`, { url: server.url });
   return { url: server.url, stop };
 }
+
+export const exposureWarning = (host: string, port: number): string =>
+  `warning: listening on ${host} without authentication: anyone who can reach port ${port} can mint tokens for your project; set AUTH_API_KEYS or --api-keys-file`;
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -184,6 +215,15 @@ export function serveCommand(): Command {
       .option('--jwt-channel-pattern <regex>', 'channels a JWT may ask for; {claim} is replaced by its value')
       .option('--rate-limit <n>', 'at most N token requests per minute per API key, JWT subject or client IP')
       .option('--rate-limit-window <seconds>', 'the rate limit window (default: 60)')
+      .option(
+        '--rate-limit-redis <url>',
+        'share the rate limit through this Redis (redis://[:password@]host:port[/db]) with every replica or worker',
+      )
+      .option(
+        '--rate-limit-redis-fail <mode>',
+        'while that Redis is unreachable: closed (503 for token requests) or open (no limit) (default: closed)',
+      )
+      .option('--workers <n>', 'worker processes sharing the port: a number, or auto for one per CPU (default: 1)')
       .option('--metrics', 'serve Prometheus metrics at /metrics')
       .option('--max-connections <n>', 'refuse connections beyond this many (default: 1024)')
       .option('--shutdown-timeout <seconds>', 'on stop, how long requests in flight may take (default: 10)')
@@ -194,15 +234,20 @@ export function serveCommand(): Command {
       .action(async (flags: ServeFlagValues) => {
         await runCommand(async () => {
           const cwd = process.cwd();
-          const options = serveOptionsFrom(flags, loadEnvironment(cwd, process.env));
-          await runServe(options, {
+          const env = loadEnvironment(cwd, process.env);
+          const options = serveOptionsFrom(flags, env);
+          const deps: ServeDeps = {
             output: processOutput,
             env: process.env,
             cwd,
             signals: process,
             jsonLog: process.stdout,
             setExitCode: (code) => (process.exitCode = code),
-          });
+          };
+          // The flag as given, so a bad value is named by where it came from (--workers or WORKERS).
+          const workers = resolveWorkerCount(flags.workers, env);
+          if (workers === 1) await runServe(options, deps);
+          else await (await import('../serve-cluster/start.js')).serveWithWorkers(options, deps, workers);
         });
       })
   );

@@ -1,6 +1,7 @@
 import type { FastifyError } from 'fastify';
 import type { HttpErrorBody } from '../contract/index.js';
 import { TokenDeskError } from '../errors.js';
+import { HttpStatusError } from './http-status-error.js';
 
 /** The JSON every error response carries: agora-token-service's `error` plus `status` and `message`. */
 export function errorBody(status: number, message: string): HttpErrorBody {
@@ -14,6 +15,8 @@ export const NOT_JSON_MESSAGE = 'the request body must be JSON (whatever its Con
  * anything else is our bug and says only "internal error" (no stack, no secrets).
  */
 export function describeError(error: unknown): { status: number; message: string } {
+  // Ours, with a status chosen on purpose (a 503 from the shared rate-limit store included).
+  if (error instanceof HttpStatusError) return { status: error.statusCode, message: error.message };
   if (error instanceof TokenDeskError) {
     if (error.code === 'invalid_input') return { status: 400, message: error.message };
     // An appId that no served profile has.

@@ -101,6 +101,8 @@ export class LocalTokenServer extends EventEmitter<LocalTokenServerEvents> {
 }
 
 function listenError(error: unknown, host: string, port: number): TokenDeskError {
+  // Raised while starting (the shared rate-limit store unreachable): already in our words.
+  if (error instanceof TokenDeskError) return error;
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') {
     return new TokenDeskError(

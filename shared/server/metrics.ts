@@ -2,6 +2,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Counter, Histogram, Registry } from 'prom-client';
 
 /**
+ * Where /metrics gets its text, given this server's own registry: `serve --workers` binds it
+ * to a view of every worker's counters, summed by prom-client's AggregatorRegistry.
+ */
+export interface MetricsView {
+  bind(own: Registry): () => Promise<string>;
+}
+
+/**
  * Prometheus metrics for one server (its own registry, so two servers in one process, as
  * in the tests or the desktop app, never share counters). Labels are route patterns, never
  * paths: a path carries channel names and user ids, and would grow without bound.
@@ -38,14 +46,15 @@ export class ServerMetrics {
   }
 
   /** Counts every response (404s and errors included) and serves /metrics. */
-  install(app: FastifyInstance): void {
+  install(app: FastifyInstance, view?: MetricsView): void {
+    const render = view === undefined ? () => this.registry.metrics() : view.bind(this.registry);
     app.addHook('onResponse', (request, reply, done) => {
       this.observe(request, reply);
       done();
     });
     app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
       void reply.header('content-type', this.registry.contentType);
-      return this.registry.metrics();
+      return render();
     });
   }
 }

@@ -69,7 +69,17 @@ export async function installRoutePolicies(
       route.config = { ...route.config, rateLimit: { max: limit.max, timeWindow: limit.windowMs } };
   });
   if (limit !== undefined) {
+    // Replicas serving the same projects share counters; other deployments on that Redis do not.
+    const shared =
+      limit.redis === undefined
+        ? undefined
+        : // Loaded only when asked for: ioredis is not needed by a server that keeps counts in memory.
+          await (
+            await import('./redis-rate-limit-store.js')
+          ).openRedisRateLimitStore(limit.redis, `agora-token-desk:rate-limit:${source.appIds().join(',')}:`);
+    if (shared !== undefined) scope.addHook('onClose', shared.close);
     await scope.register(rateLimit, {
+      ...(shared === undefined ? {} : { store: shared.store, skipOnError: shared.skipOnError }),
       global: false,
       // After authentication, so a caller is counted by key or JWT subject, not only by address.
       hook: 'preHandler',

@@ -2,6 +2,8 @@ import { isIP } from 'node:net';
 import { TokenDeskError } from '../errors.js';
 import { parseInput, portSchema } from '../contract/fields.js';
 import { credentialsSchema, type Credentials } from '../token/validation.js';
+import type { MetricsView } from './metrics.js';
+import type { RedisRateLimitOptions } from './redis-rate-limit-store.js';
 
 /** JWT verification: one key source, plus the checks a token must pass. */
 export interface JwtOptions {
@@ -31,6 +33,8 @@ export interface RateLimitOptions {
   max: number;
   /** Window length; default one minute. */
   windowMs?: number;
+  /** Count in this Redis, shared by every process that uses it, instead of in memory. */
+  redis?: RedisRateLimitOptions;
 }
 
 export interface ServerTimeouts {
@@ -71,6 +75,10 @@ export interface LocalServerOptions {
   metrics?: boolean;
   /** Structured JSON logs (Fastify's logger) to this stream; none by default. */
   jsonLog?: LogStream;
+  /** Added to every response (`serve --workers` names the worker that answered). */
+  serverHeaders?: Readonly<Record<string, string>>;
+  /** What /metrics shows; default this server's own counters (`serve --workers`: all workers'). */
+  metricsView?: MetricsView;
 }
 
 export const DEFAULT_PORT = 8080;
@@ -87,9 +95,11 @@ export interface ResolvedServerOptions {
   maxConnections: number;
   shutdownDeadlineMs: number;
   auth: AuthOptions | undefined;
-  rateLimit: Required<RateLimitOptions> | undefined;
+  rateLimit: (Required<Omit<RateLimitOptions, 'redis'>> & Pick<RateLimitOptions, 'redis'>) | undefined;
   metrics: boolean;
   jsonLog: LogStream | undefined;
+  serverHeaders: Readonly<Record<string, string>>;
+  metricsView: MetricsView | undefined;
 }
 
 const whole = (value: number | undefined, fallback: number, field: string, min = 1): number => {
@@ -163,6 +173,7 @@ export function resolveServerOptions(options: LocalServerOptions): ResolvedServe
       : {
           max: whole(options.rateLimit.max, 0, 'rate limit'),
           windowMs: whole(options.rateLimit.windowMs, 60_000, 'rate limit window'),
+          ...(options.rateLimit.redis === undefined ? {} : { redis: options.rateLimit.redis }),
         };
   return {
     credentials,
@@ -176,5 +187,7 @@ export function resolveServerOptions(options: LocalServerOptions): ResolvedServe
     rateLimit,
     metrics: options.metrics ?? false,
     jsonLog: options.jsonLog,
+    serverHeaders: options.serverHeaders ?? {},
+    metricsView: options.metricsView,
   };
 }

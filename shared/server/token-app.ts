@@ -63,7 +63,12 @@ export function createTokenApp(
   const resolved = resolveServerOptions(options);
   const source = credentialSource(resolved.credentials);
   const hostCheck = isLoopbackHost(resolved.host) ? loopbackHostCheck(resolved.host) : undefined;
-  const guard = requestGuard(corsPolicy(resolved.corsOrigins), hostCheck, observer);
+  const guard = requestGuard(
+    corsPolicy(resolved.corsOrigins),
+    hostCheck,
+    observer,
+    Object.entries(resolved.serverHeaders),
+  );
   // Built here so a bad JWKS URL, key or pattern fails the start with its own message.
   const authenticator = resolved.auth === undefined ? undefined : createAuthenticator(resolved.auth);
   const app = Fastify({
@@ -87,7 +92,7 @@ export function createTokenApp(
   app.addHook('onRequest', (request, reply, done) => {
     if (!guard(request, reply)) done();
   });
-  if (resolved.metrics) new ServerMetrics().install(app);
+  if (resolved.metrics) new ServerMetrics().install(app, resolved.metricsView);
   app.register(async (scope) => {
     const contextOf = await installRoutePolicies(scope, resolved, source, authenticator);
     const addInfoRoutes = await describeRoutes(scope);
@@ -201,12 +206,14 @@ function requestGuard(
   cors: CorsPolicy,
   hostCheck: ((value: string | undefined) => boolean) | undefined,
   observer: ResponseObserver | undefined,
+  serverHeaders: [string, string][],
 ): RequestGuard {
   return (request, reply) => {
     // Not a Fastify onResponse hook: that would put a listener on every response even
     // when nobody reads the log (`serve --quiet`), about 3% of the server's time.
     if (observer?.active() === true) observeResponse(observer, request, reply);
     setNoCache(reply);
+    for (const [name, value] of serverHeaders) void reply.header(name, value);
     // A rebinding page must not learn anything, CORS headers included: Host comes first.
     const refusal = hostRefusal(request, hostCheck);
     if (refusal !== undefined) return refuse(reply, refusal[0], refusal[1]);
