@@ -165,9 +165,8 @@ describe.runIf(ready)('Decode verdict, badges, times and raw view, in Chromium o
   });
 
   it('looks right in dark mode', async () => {
-    const dark = await openApp(browser, { colorScheme: 'dark', profiles: app.profiles });
+    const dark = await openApp(browser, { colorScheme: 'dark', profiles: app.profiles, route: 'decode' });
     try {
-      await dark.page.goto(`${dark.site.url}#/decode`);
       await paste(dark.page, tamper007(buildRtmToken(credentials, { userId: 'paid-user' }).token, 'paid', 'free'));
       await expect.poll(() => verdict(dark.page)).toBe('invalid');
       await saveScreenshot(dark.page, 'decode-invalid-dark');

@@ -136,7 +136,7 @@ describe.runIf(ready)('Generate presets, export and QR, in Chromium on the real 
     await expectNoAxeViolations(page, 'Generate, token QR');
     await saveScreenshot(page, 'generate-export-qr-light');
 
-    const dark = await openApp(browser, { colorScheme: 'dark', profiles: app.profiles });
+    const dark = await openApp(browser, { colorScheme: 'dark', profiles: app.profiles, route: 'generate' });
     try {
       await generateRtc(dark.page, dark, '7');
       await dark.page.getByRole('button', { name: 'Show QR code' }).click();

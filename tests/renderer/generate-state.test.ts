@@ -176,7 +176,7 @@ describe.runIf(ready)('Generate state, in Chromium on the real handlers', () => 
   });
 
   it('has no axe violations with a result in dark mode, and no page errors', async () => {
-    const dark = await openApp(browser, { colorScheme: 'dark', profiles: app.profiles });
+    const dark = await openApp(browser, { colorScheme: 'dark', profiles: app.profiles, route: 'generate' });
     try {
       await gotoGenerate(dark.page, dark);
       await dark.page.getByLabel('Channel', { exact: true }).fill('room-1');

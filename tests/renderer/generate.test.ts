@@ -18,8 +18,6 @@ function decoded007(token: string): DecodedToken007 {
 }
 
 async function openGenerate(app: AppSession): Promise<Page> {
-  await app.profiles.add({ name: 'demo', ...credentials });
-  await app.page.goto(`${app.site.url}#/generate`);
   await app.page.getByRole('heading', { name: 'Generate', level: 1 }).waitFor();
   return app.page;
 }
@@ -35,7 +33,10 @@ describe.runIf(ready)('Generate, in Chromium on the real handlers', () => {
   let app: AppSession;
   let page: Page;
 
-  const suite = appSuite();
+  const suite = appSuite({
+    route: 'generate',
+    seed: (session) => session.profiles.add({ name: 'demo', ...credentials }),
+  });
   beforeAll(async () => {
     ({ browser, app } = suite);
     page = await openGenerate(app);
@@ -261,9 +262,8 @@ describe.runIf(ready)('Generate, in Chromium on the real handlers', () => {
   });
 
   it('looks right in dark mode too', async () => {
-    const dark = await openApp(browser, { colorScheme: 'dark', profiles: app.profiles });
+    const dark = await openApp(browser, { colorScheme: 'dark', profiles: app.profiles, route: 'generate' });
     try {
-      await dark.page.goto(`${dark.site.url}#/generate`);
       await dark.page.getByLabel('Channel', { exact: true }).fill('room-1');
       await dark.page.getByLabel('UID', { exact: true }).fill('42');
       await dark.page.getByRole('button', { name: 'Generate' }).click();

@@ -36,7 +36,6 @@ describe.runIf(ready)('Settings applied, in Chromium on the real handlers', () =
   beforeAll(async () => {
     app = suite.app;
     page = app.page;
-    await page.reload();
   });
 
   it('Generate starts at the default expiry and shows the expiry in Unix seconds', async () => {
