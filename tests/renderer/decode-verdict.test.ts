@@ -159,7 +159,7 @@ describe.runIf(ready)('Decode verdict, badges, times and raw view, in Chromium o
     await page.getByLabel('Channel', { exact: true }).fill('handed-over');
     await page.getByLabel('UID', { exact: true }).fill('3');
     await page.getByRole('button', { name: 'Generate', exact: true }).click();
-    await page.getByRole('button', { name: 'Open Token in Decode' }).click();
+    await page.getByRole('button', { name: 'Open token in Decode' }).click();
     await expect.poll(() => page.getByLabel('RTC service').textContent()).toContain('handed-over');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('decode-token');
   });
