@@ -52,6 +52,20 @@ describe.runIf(ready)('the app shell in Chromium', () => {
     }
   });
 
+  it('fails the axe check on a real violation (the check can fail)', async () => {
+    await app.page.evaluate(() => {
+      const image = document.createElement('img');
+      image.id = 'no-alt';
+      image.src = 'data:,';
+      document.querySelector('main')?.append(image);
+    });
+    await expect(expectNoAxeViolations(app.page, 'an image without alt')).rejects.toThrow(
+      /axe-core violations in an image without alt/,
+    );
+    await app.page.evaluate(() => document.getElementById('no-alt')?.remove());
+    await expectNoAxeViolations(app.page, 'the image removed again');
+  });
+
   it('gives the page no Node and only the frozen tokenDesk bridge', async () => {
     const globals = await app.page.evaluate(() => ({
       require: typeof (window as unknown as { require?: unknown }).require,
