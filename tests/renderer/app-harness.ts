@@ -72,6 +72,13 @@ export interface OpenOptions {
   colorScheme?: 'light' | 'dark';
   /** Start from an existing data folder / store (to test first launch vs. returning user). */
   profiles?: ProfileStore;
+  /**
+   * The screen the window opens on (`#/route` in the first load). Changing the hash right after
+   * the load instead races the app's start-up (see renderer/src/state/navigation.tsx).
+   */
+  route?: string;
+  /** Data the window must find on its first load (profiles, history), added before it opens. */
+  seed?: (app: AppSession) => Promise<unknown>;
 }
 
 export async function openApp(browser: Browser, options: OpenOptions = {}): Promise<AppSession> {
@@ -124,9 +131,7 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
     },
     { history, settings },
   );
-  await page.goto(site.url);
-
-  return {
+  const session: AppSession = {
     page,
     context,
     site,
@@ -149,19 +154,22 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
       }
     },
   };
+  // Seeded before the first load: a profile added after it may or may not be in the list the
+  // page asked for at start, depending on which call reaches the store first.
+  if (options.seed) await options.seed(session);
+  await page.goto(options.route === undefined ? site.url : `${site.url}#/${options.route}`);
+  return session;
 }
 
 /**
  * One browser and one app window for a describe block: launched before its tests, closed
  * after. Read `suite.app` and `suite.browser` inside tests and hooks.
  */
-export function appSuite(options: OpenOptions & { route?: string; seed?: (app: AppSession) => Promise<void> } = {}) {
+export function appSuite(options: OpenOptions = {}) {
   const state: { browser?: Browser; app?: AppSession } = {};
   beforeAll(async () => {
     state.browser = await launchChromium();
     state.app = await openApp(state.browser, options);
-    if (options.seed) await options.seed(state.app);
-    if (options.route) await state.app.page.goto(`${state.app.site.url}#/${options.route}`);
   });
   afterAll(async () => {
     await state.app?.close();

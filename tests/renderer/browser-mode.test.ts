@@ -101,7 +101,7 @@ describe.runIf(ready)('browser mode: the app in Chromium over `agora-token-desk 
     await screen(page, 'Generate');
     await page.getByLabel('Channel', { exact: true }).fill('browser-room');
     await page.getByLabel('UID', { exact: true }).fill('42');
-    await page.getByLabel('Token expiry (seconds)').fill('600');
+    await page.getByLabel('Token expiry').fill('600');
     await page.getByRole('button', { name: 'Generate' }).click();
     const output = page.getByLabel('Token', { exact: true });
     await output.waitFor();

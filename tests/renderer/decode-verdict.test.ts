@@ -159,15 +159,14 @@ describe.runIf(ready)('Decode verdict, badges, times and raw view, in Chromium o
     await page.getByLabel('Channel', { exact: true }).fill('handed-over');
     await page.getByLabel('UID', { exact: true }).fill('3');
     await page.getByRole('button', { name: 'Generate', exact: true }).click();
-    await page.getByRole('button', { name: 'Open Token in Decode' }).click();
+    await page.getByRole('button', { name: 'Open token in Decode' }).click();
     await expect.poll(() => page.getByLabel('RTC service').textContent()).toContain('handed-over');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('decode-token');
   });
 
   it('looks right in dark mode', async () => {
-    const dark = await openApp(browser, { colorScheme: 'dark', profiles: app.profiles });
+    const dark = await openApp(browser, { colorScheme: 'dark', profiles: app.profiles, route: 'decode' });
     try {
-      await dark.page.goto(`${dark.site.url}#/decode`);
       await paste(dark.page, tamper007(buildRtmToken(credentials, { userId: 'paid-user' }).token, 'paid', 'free'));
       await expect.poll(() => verdict(dark.page)).toBe('invalid');
       await saveScreenshot(dark.page, 'decode-invalid-dark');

@@ -94,9 +94,8 @@ describe.runIf(ready)('Decode, in Chromium on the real handlers', () => {
   });
 
   it('looks right in dark mode too', async () => {
-    const dark = await openApp(browser, { colorScheme: 'dark', profiles: app.profiles });
+    const dark = await openApp(browser, { colorScheme: 'dark', profiles: app.profiles, route: 'decode' });
     try {
-      await dark.page.goto(`${dark.site.url}#/decode`);
       await paste(dark.page, buildRtcToken(credentials, { channel: 'room-9', uid: 1234, role: 'publisher' }).token);
       await expect.poll(() => signature(dark.page)).toMatch(/^Signature: valid/);
       await saveScreenshot(dark.page, 'decode-dark');

@@ -20,7 +20,7 @@ async function shownToken(page: Page): Promise<string> {
 }
 
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
-const expiryBox = (page: Page) => page.getByLabel('Token expiry (seconds)');
+const expiryBox = (page: Page) => page.getByLabel('Token expiry');
 
 async function generateRtc(page: Page, app: AppSession, uid: string): Promise<string> {
   await page.goto(`${app.site.url}#/generate`);
@@ -136,12 +136,12 @@ describe.runIf(ready)('Generate presets, export and QR, in Chromium on the real 
     await expectNoAxeViolations(page, 'Generate, token QR');
     await saveScreenshot(page, 'generate-export-qr-light');
 
-    const dark = await openApp(browser, { colorScheme: 'dark', profiles: app.profiles });
+    const dark = await openApp(browser, { colorScheme: 'dark', profiles: app.profiles, route: 'generate' });
     try {
       await generateRtc(dark.page, dark, '7');
       await dark.page.getByRole('button', { name: 'Show QR code' }).click();
       await dark.page.getByRole('img', { name: 'QR code of the token' }).waitFor();
-      await dark.page.getByLabel('Token expiry (seconds)').fill('48h');
+      await dark.page.getByLabel('Token expiry').fill('48h');
       await dark.page.getByText('More than 24 h').waitFor();
       await expectNoAxeViolations(dark.page, 'Generate, export + QR + warning, dark');
       await saveScreenshot(dark.page, 'generate-export-qr-dark');

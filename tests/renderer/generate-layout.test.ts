@@ -96,7 +96,7 @@ describe.runIf(ready)('App layout, in Chromium on the real handlers', () => {
   });
 
   it('holds in dark mode at both sizes', async () => {
-    const dark = await openApp(browser, { colorScheme: 'dark', profiles: app.profiles });
+    const dark = await openApp(browser, { colorScheme: 'dark', profiles: app.profiles, route: 'generate' });
     try {
       await dark.page.setViewportSize({ width: 800, height: 600 });
       await longestGenerate(dark.page, dark);

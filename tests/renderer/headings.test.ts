@@ -37,7 +37,7 @@ describe.runIf(ready)('heading levels, in Chromium on the real handlers', () => 
   });
 
   it('Decode with the generated token, History with its entry', async () => {
-    await page.getByRole('button', { name: 'Open Token in Decode' }).click();
+    await page.getByRole('button', { name: 'Open token in Decode' }).click();
     await page.getByRole('heading', { name: 'Decode', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Decoded token' }).waitFor();
     expect(await headingJumps(page)).toEqual([]);

@@ -78,11 +78,11 @@ describe.runIf(ready)('History, in Chromium on the real handlers', () => {
   });
 
   it('lists two generated tokens newest first, with kind, channel/user and a countdown', async () => {
-    rtcToken = await generate(page, 'RTC', { Channel: 'room-1', UID: '42', 'Token expiry (seconds)': '600' });
+    rtcToken = await generate(page, 'RTC', { Channel: 'room-1', UID: '42', 'Token expiry': '600' });
     rtmToken = await generate(page, 'RTM', {
       'User ID': 'alice',
       'Stream channel (optional)': '',
-      'Token expiry (seconds)': '1h',
+      'Token expiry': '1h',
     });
     await go(page, 'History');
     await expect.poll(() => items().count()).toBe(2);

@@ -210,9 +210,8 @@ describe.runIf(ready)('Profiles, in Chromium on the real handlers and keychain',
   });
 
   it('looks right in dark mode too', async () => {
-    const dark = await openApp(browser, { colorScheme: 'dark', profiles: app.profiles });
+    const dark = await openApp(browser, { colorScheme: 'dark', profiles: app.profiles, route: 'profiles' });
     try {
-      await dark.page.goto(`${dark.site.url}#/profiles`);
       await dark.page.getByLabel('Profile staging').waitFor();
       await saveScreenshot(dark.page, 'profiles-dark');
     } finally {

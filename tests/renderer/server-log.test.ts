@@ -29,7 +29,6 @@ describe.runIf(ready)('Local server request log', () => {
   beforeAll(async () => {
     app = suite.app;
     page = app.page;
-    await page.reload();
     await page.getByRole('heading', { name: 'Local server', level: 1 }).waitFor();
     await page.getByLabel('Port', { exact: true }).fill('0');
     await page.getByRole('button', { name: 'Start server' }).click();

@@ -48,7 +48,6 @@ describe.runIf(ready)('Local server state, kept in main', () => {
   beforeAll(async () => {
     app = suite.app;
     page = app.page;
-    await page.reload();
     await page.getByRole('heading', { name: 'Local server', level: 1 }).waitFor();
   });
   // Each test starts on Local server (in the same page: navigating keeps the app's state).
@@ -187,9 +186,8 @@ describe.runIf(ready)('Local server state, kept in main', () => {
   });
 
   it('says why Start is disabled when there is no profile at all', async () => {
-    const empty = await openApp(suite.browser);
+    const empty = await openApp(suite.browser, { route: 'server' });
     try {
-      await empty.page.goto(`${empty.site.url}#/server`);
       await empty.page.getByRole('heading', { name: 'Local server', level: 1 }).waitFor();
       const start = empty.page.getByRole('button', { name: 'Start server' });
       expect(await start.isDisabled()).toBe(true);

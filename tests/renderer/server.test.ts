@@ -32,8 +32,6 @@ describe.runIf(ready)('Local server, started from the UI', () => {
   beforeAll(async () => {
     ({ browser, app } = suite);
     page = app.page;
-    // The profiles were added behind the page's back: load them as a returning user would.
-    await page.reload();
     await page.getByRole('heading', { name: 'Local server', level: 1 }).waitFor();
   });
 
@@ -217,9 +215,8 @@ describe.runIf(ready)('Local server, started from the UI', () => {
   }, 120_000);
 
   it('looks right in dark mode too', async () => {
-    const dark = await openApp(browser, { colorScheme: 'dark', profiles: app.profiles });
+    const dark = await openApp(browser, { colorScheme: 'dark', profiles: app.profiles, route: 'server' });
     try {
-      await dark.page.goto(`${dark.site.url}#/server`);
       await dark.page.getByLabel('Port', { exact: true }).fill('0');
       await dark.page.getByRole('button', { name: 'Start server' }).click();
       const url = await listeningUrl(dark.page);

@@ -36,12 +36,11 @@ describe.runIf(ready)('Settings applied, in Chromium on the real handlers', () =
   beforeAll(async () => {
     app = suite.app;
     page = app.page;
-    await page.reload();
   });
 
   it('Generate starts at the default expiry and shows the expiry in Unix seconds', async () => {
     await visit(page, app, 'generate', 'Generate');
-    await expect.poll(() => page.getByLabel('Token expiry (seconds)').inputValue()).toBe('600');
+    await expect.poll(() => page.getByLabel('Token expiry').inputValue()).toBe('600');
     await page.getByLabel('Channel', { exact: true }).fill('settings');
     await page.getByRole('button', { name: 'Generate', exact: true }).click();
     await page.getByLabel('Token', { exact: true }).waitFor();
@@ -51,7 +50,7 @@ describe.runIf(ready)('Settings applied, in Chromium on the real handlers', () =
   });
 
   it('Decode and History show Unix seconds too', async () => {
-    await page.getByRole('button', { name: 'Open Token in Decode' }).click();
+    await page.getByRole('button', { name: 'Open token in Decode' }).click();
     await page.getByRole('heading', { name: 'Decoded token' }).waitFor();
     const decodeTimes = await shownTimes(page);
     expect(decodeTimes.length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keychainReady } from '../profiles/keychain-env.js';
 import { expectNoAxeViolations } from './accessibility.js';
-import { appSuite, chromiumReady, type AppSession } from './app-harness.js';
+import { appSuite, chromiumReady, openApp, type AppSession } from './app-harness.js';
 
 const ready = chromiumReady('renderer shell tests') && (await keychainReady('renderer shell tests'));
 
@@ -25,6 +25,45 @@ describe.runIf(ready)('the app shell in Chromium', () => {
       await app.page.keyboard.press('Enter');
       await expect.poll(() => app.page.locator('#screen-title').textContent()).toBe(name);
     }
+  });
+
+  it('follows a hash change made before its hashchange listener is attached', async () => {
+    // Change the hash in the microtask after React first drew #root: after the first render read
+    // the hash, before the effect that listens for hashchange. Playwright's goto right after a load
+    // lands there on a busy machine; the screen then stayed on Generate with #/profiles in the URL.
+    const early = await openApp(suite.browser, { profiles: app.profiles });
+    try {
+      await early.context.addInitScript(() => {
+        document.addEventListener('DOMContentLoaded', () => {
+          const root = document.getElementById('root');
+          if (root === null) return;
+          const observer = new MutationObserver(() => {
+            observer.disconnect();
+            window.location.hash = '#/decode';
+          });
+          observer.observe(root, { childList: true });
+        });
+      });
+      await early.page.reload();
+      await expect.poll(() => early.page.locator('#screen-title').textContent()).toBe('Decode');
+      expect(early.pageErrors).toEqual([]);
+    } finally {
+      await early.close();
+    }
+  });
+
+  it('fails the axe check on a real violation (the check can fail)', async () => {
+    await app.page.evaluate(() => {
+      const image = document.createElement('img');
+      image.id = 'no-alt';
+      image.src = 'data:,';
+      document.querySelector('main')?.append(image);
+    });
+    await expect(expectNoAxeViolations(app.page, 'an image without alt')).rejects.toThrow(
+      /axe-core violations in an image without alt/,
+    );
+    await app.page.evaluate(() => document.getElementById('no-alt')?.remove());
+    await expectNoAxeViolations(app.page, 'the image removed again');
   });
 
   it('gives the page no Node and only the frozen tokenDesk bridge', async () => {

@@ -2,6 +2,7 @@
  * What Decode shows, computed from the decoded token: the header facts, each service's
  * identity and each privilege's expiry as an absolute time with its state.
  */
+import { SERVICE_LABELS } from '../../../shared/token/kinds/service-labels.js';
 import { tokenTimeStatus } from '../../../shared/token/status.js';
 import type { DecodedToken, ServiceInfo } from '../../../shared/token/types.js';
 
@@ -19,19 +20,6 @@ export interface ServiceCard {
   facts: Array<[string, string]>;
   privileges: PrivilegeRow[];
 }
-
-const SERVICE_TITLES: Record<string, string> = {
-  rtc: 'RTC',
-  rtm: 'RTM',
-  chat: 'Chat',
-  streaming: 'Streaming',
-  fpa: 'FPA',
-  fcdn: 'FCDN',
-  apaas: 'aPaaS',
-  rtm2: 'RTM 2',
-  convoai: 'Conversational AI',
-  stt: 'Speech to text',
-};
 
 function serviceFacts(service: ServiceInfo): Array<[string, string]> {
   switch (service.type) {
@@ -94,7 +82,7 @@ export function serviceCards(decoded: DecodedToken, now: number): ServiceCard[] 
     ];
   }
   return decoded.services.map((service) => ({
-    title: SERVICE_TITLES[service.type] ?? service.type,
+    title: (SERVICE_LABELS as Readonly<Record<string, string>>)[service.type] ?? service.type,
     facts: serviceFacts(service),
     privileges: Object.entries(service.privileges).map(([name, value]) =>
       row(name, value === 0 ? null : decoded.issuedAt + value),

@@ -7,8 +7,6 @@ import { flagsFromValues } from '../../../shared/token/kinds/field-values.js';
 import type { HttpCall } from '../../../shared/token/kinds/kind.js';
 import { activeFields, formInput, getKind, type GenerateForm } from './generate-form.js';
 
-export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8080';
-
 export function cliCommand(form: GenerateForm, profileName: string): string {
   return shellCommand([
     'agora-token-desk',

@@ -13,13 +13,35 @@ export { TOKEN_KINDS, getKind, type KindId };
 
 export interface GenerateForm {
   kind: KindId;
-  /** Text typed per field key; shared across kinds, so a channel typed once stays. */
+  /** Text typed per field key, for this kind only: another kind's tab keeps its own. */
   values: Readonly<Record<string, string>>;
   /** Per group of alternative fields (uid or account), the one in use. */
   choices: Readonly<Record<string, string>>;
 }
 
-export const EMPTY_FORM: GenerateForm = { kind: 'rtc', values: { uid: '0' }, choices: {} };
+/** A kind's form before anything was typed: each field's declared default (values it accepts). */
+export function kindDefaults(kind: KindId, defaultExpiry?: number): Pick<GenerateForm, 'values' | 'choices'> {
+  const values: Record<string, string> = {};
+  for (const field of getKind(kind).fields) if (field.formDefault !== undefined) values[field.key] = field.formDefault;
+  if (defaultExpiry !== undefined && getKind(kind).fields.some((field) => field.key === 'expire'))
+    values['expire'] = String(defaultExpiry);
+  return { values, choices: {} };
+}
+
+export const EMPTY_FORM: GenerateForm = { kind: 'rtc', ...kindDefaults('rtc') };
+
+/** Whether two forms send the same input (a result is current only for the form that made it). */
+export function sameInput(a: GenerateForm, b: GenerateForm): boolean {
+  return a.kind === b.kind && JSON.stringify(formInput(a)) === JSON.stringify(formInput(b));
+}
+
+/** Which of its tokens the kind builds from this form ("app token"), for kinds that build several. */
+export function formVariant(form: GenerateForm): string | undefined {
+  const kind = getKind(form.kind);
+  if (kind.variant === undefined) return undefined;
+  const parsed = kind.schema.safeParse(formInput(form));
+  return parsed.success ? kind.variant(parsed.data) : undefined;
+}
 
 /** Error messages by field key; `form` holds one that names no field of the form. */
 export type FieldErrors = Partial<Record<string, string>>;

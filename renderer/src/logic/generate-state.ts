@@ -4,7 +4,7 @@
  * React so it is unit-tested under Node.
  */
 import type { Generated } from '../../../shared/contract/views.js';
-import { EMPTY_FORM, type FieldErrors, type GenerateForm, type KindId } from './generate-form.js';
+import { EMPTY_FORM, kindDefaults, type FieldErrors, type GenerateForm, type KindId } from './generate-form.js';
 
 export interface GenerateResult {
   value: Generated;
@@ -15,6 +15,10 @@ export interface GenerateResult {
 
 export interface GenerateState {
   form: GenerateForm;
+  /** What was typed on the other kinds' tabs: each kind keeps its own fields. */
+  drafts: Partial<Record<KindId, Pick<GenerateForm, 'values' | 'choices'>>>;
+  /** The expiry (seconds) from Settings that a kind's untouched form starts with. */
+  defaultExpiry: number | undefined;
   /** The profile picked in the form; empty until the user picks one (then the default applies). */
   profileId: string;
   /** Field keys the user has left at least once. */
@@ -29,13 +33,31 @@ export interface GenerateState {
 /** The form a new session starts with; `defaultExpiry` (seconds) fills the expiry box. */
 export function initialForm(defaultExpiry?: number): GenerateForm {
   if (defaultExpiry === undefined) return EMPTY_FORM;
-  return { ...EMPTY_FORM, values: { ...EMPTY_FORM.values, expire: String(defaultExpiry) } };
+  return { kind: EMPTY_FORM.kind, ...kindDefaults(EMPTY_FORM.kind, defaultExpiry) };
+}
+
+/** The state on another kind's tab: the current fields are kept for when the user comes back. */
+export function withKind(state: GenerateState, kind: KindId): GenerateState {
+  if (state.form.kind === kind) return state;
+  const { values, choices } = state.form;
+  const next = state.drafts[kind] ?? kindDefaults(kind, state.defaultExpiry);
+  return {
+    ...state,
+    form: { kind, ...next },
+    drafts: { ...state.drafts, [state.form.kind]: { values, choices } },
+    touched: {},
+    submitted: false,
+    serverErrors: {},
+    failure: undefined,
+  };
 }
 
 /** A session before anything was typed or generated. */
 export function initialState(defaultExpiry?: number): GenerateState {
   return {
     form: initialForm(defaultExpiry),
+    drafts: {},
+    defaultExpiry,
     profileId: '',
     touched: {},
     submitted: false,
@@ -45,15 +67,21 @@ export function initialState(defaultExpiry?: number): GenerateState {
   };
 }
 
-/** The state with a new default expiry, unless the box holds something other than the old one. */
+/** The state with a new default expiry, in every form whose box still holds the old one. */
 export function withDefaultExpiry(
   state: GenerateState,
   previous: number | undefined,
   next: number | undefined,
 ): GenerateState {
   const text = (seconds: number | undefined) => (seconds === undefined ? '' : String(seconds));
-  if ((state.form.values['expire'] ?? '') !== text(previous)) return state;
-  return { ...state, form: { ...state.form, values: { ...state.form.values, expire: text(next) } } };
+  const renew = <F extends Pick<GenerateForm, 'values'>>(form: F): F =>
+    (form.values['expire'] ?? '') === text(previous)
+      ? { ...form, values: { ...form.values, expire: text(next) } }
+      : form;
+  const drafts: GenerateState['drafts'] = {};
+  for (const [kind, draft] of Object.entries(state.drafts)) drafts[kind as KindId] = renew(draft);
+  const form = renew(state.form);
+  return { ...state, form, drafts, defaultExpiry: next };
 }
 
 /** The errors to show: a field's once it was left, every one after a submit. */

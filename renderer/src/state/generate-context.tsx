@@ -6,7 +6,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { KindId } from '../logic/generate-form.js';
-import { initialState, withDefaultExpiry, type GenerateState } from '../logic/generate-state.js';
+import { initialState, withDefaultExpiry, withKind, type GenerateState } from '../logic/generate-state.js';
 
 export type { GenerateResult, GenerateState } from '../logic/generate-state.js';
 export { visibleErrors } from '../logic/generate-state.js';
@@ -14,7 +14,7 @@ export { visibleErrors } from '../logic/generate-state.js';
 interface GenerateStore {
   state: GenerateState;
   update(change: (current: GenerateState) => GenerateState): void;
-  /** Another kind: its own result (if any), no submit yet, so no error on untouched fields. */
+  /** Another kind: its own fields and result (if any), no submit yet, so no error on untouched fields. */
   selectKind(kind: KindId): void;
 }
 
@@ -31,22 +31,7 @@ export function GenerateProvider({ children, defaultExpiry }: { children: ReactN
     if (previous === defaultExpiry) return;
     setState((current) => withDefaultExpiry(current, previous, defaultExpiry));
   }, [defaultExpiry]);
-  const selectKind = useCallback(
-    (kind: KindId) =>
-      setState((current) =>
-        current.form.kind === kind
-          ? current
-          : {
-              ...current,
-              form: { ...current.form, kind },
-              touched: {},
-              submitted: false,
-              serverErrors: {},
-              failure: undefined,
-            },
-      ),
-    [],
-  );
+  const selectKind = useCallback((kind: KindId) => setState((current) => withKind(current, kind)), []);
   const value = useMemo(() => ({ state, update: setState, selectKind }), [state, selectKind]);
   return <GenerateContext.Provider value={value}>{children}</GenerateContext.Provider>;
 }

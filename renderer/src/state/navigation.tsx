@@ -48,6 +48,9 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const onHash = () => setScreen(screenFromHash(window.location.hash));
     window.addEventListener('hashchange', onHash);
+    // The hash may have changed between the first render (which read it) and this effect, which
+    // runs a task later: that hashchange fired with no listener, so read the hash again now.
+    onHash();
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 

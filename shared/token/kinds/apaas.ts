@@ -40,23 +40,27 @@ export const apaasKind = defineKind({
   label: 'Flexible Classroom',
   description:
     'Flexible Classroom (aPaaS) token: room user with --room, --user and --role; user with --user; app without',
+  formDescription:
+    'A Flexible Classroom (aPaaS) token. With a room UUID, user UUID and role it is a room user token. With a user UUID only it is a user token, and with neither an app token.',
+  variant: (v) =>
+    v.roomUuid !== undefined ? 'room user token' : v.userUuid !== undefined ? 'user token' : 'app token',
   schema,
   fields: [
     {
       key: 'roomUuid',
       flag: 'room',
-      label: 'Room uuid',
+      label: 'Room UUID',
       help: 'room uuid (for a room-user token)',
-      hint: 'For a room token, with user and role',
+      hint: 'For a room user token, together with the user UUID and role.',
       type: 'text',
       valueName: '<uuid>',
     },
     {
       key: 'userUuid',
       flag: 'user',
-      label: 'User uuid',
+      label: 'User UUID',
       help: 'user uuid (omit for an app token)',
-      hint: 'Empty for an app token',
+      hint: 'Leave empty for an app token.',
       type: 'text',
       valueName: '<uuid>',
     },
@@ -65,7 +69,7 @@ export const apaasKind = defineKind({
       flag: 'role',
       label: 'Role number',
       help: 'room role: 1 teacher, 2 student, 3 assistant (room token only)',
-      hint: '1 teacher, 2 student, 3 assistant',
+      hint: '1 teacher, 2 student, 3 assistant. Only for a room user token.',
       type: 'int',
       valueName: '<n>',
     },

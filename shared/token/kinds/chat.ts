@@ -9,6 +9,8 @@ export const chatKind = defineKind({
   id: 'chat',
   label: 'Chat',
   description: 'Chat token: a user token with --uid, an app token without',
+  formDescription: 'A Chat token: a user token when you give a user ID, an app token when you leave it empty.',
+  variant: (v) => (v.userId === undefined ? 'app token' : 'user token'),
   schema,
   fields: [
     {
@@ -16,7 +18,7 @@ export const chatKind = defineKind({
       flag: 'uid',
       label: 'User ID',
       help: 'Chat user id (omit for an app token)',
-      hint: 'Empty for an app token',
+      hint: 'Leave empty for an app token.',
       type: 'text',
       valueName: '<user>',
     },

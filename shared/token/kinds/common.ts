@@ -126,9 +126,9 @@ export function rtmUserOf(v: RtcPart & { rtmUserId?: string | undefined }): stri
 export const expireField: KindField = {
   key: 'expire',
   flag: 'expire',
-  label: 'Token expiry (seconds)',
+  label: 'Token expiry',
   help: 'token lifetime: seconds or a duration such as 90s, 10m, 1h, 1d (default 3600)',
-  hint: 'Seconds or 90s, 10m, 1h, 1d. Empty or 0: 3600 s',
+  hint: 'Seconds, or a duration such as 90s, 10m, 1h or 1d. Empty or 0 means 1 hour.',
   type: 'seconds',
   valueName: '<seconds>',
 };
@@ -146,16 +146,27 @@ export const uidField: KindField = {
   flag: 'uid',
   label: 'UID',
   help: `numeric user id, 0..${MAX_UINT32} (0 lets any user join)`,
-  hint: `0..${MAX_UINT32}; 0 lets any user join`,
+  hint: `A number from 0 to ${MAX_UINT32}. 0 lets any user join.`,
+  formDefault: '0',
   type: 'uid',
   valueName: '<n>',
   oneOf: 'user',
+};
+/**
+ * The UID of a token that also logs in to RTM: RTM needs a real user, so uid 0 ("anyone")
+ * needs an RTM user ID as well. The form starts on a user's uid, which works alone.
+ */
+export const rtcRtmUidField: KindField = {
+  ...uidField,
+  hint: `A number from 1 to ${MAX_UINT32}, which is also the RTM user ID unless you give one. 0 lets any user join and then needs an RTM user ID.`,
+  formDefault: '1',
 };
 export const accountField: KindField = {
   key: 'account',
   flag: 'account',
   label: 'User account',
   help: 'user account (string, up to 255 bytes) instead of --uid',
+  hint: 'A name of up to 255 bytes.',
   type: 'text',
   valueName: '<name>',
   oneOf: 'user',
@@ -174,8 +185,9 @@ export const privilegeFields: readonly KindField[] = [
   {
     key: 'privilegeExpire',
     flag: 'privilege-expire',
-    label: 'Privilege expiry (seconds)',
+    label: 'Privilege expiry',
     help: 'expiry of every privilege (default: the token expiry)',
+    hint: 'For every privilege. Empty: the token expiry.',
     type: 'seconds',
     valueName: '<seconds>',
     advanced: true,
@@ -183,7 +195,7 @@ export const privilegeFields: readonly KindField[] = [
   {
     key: 'privileges.join',
     flag: 'join-expire',
-    label: 'Join channel expiry (seconds)',
+    label: 'Join channel expiry',
     help: 'expiry of the join-channel privilege',
     type: 'seconds',
     valueName: '<seconds>',
@@ -192,7 +204,7 @@ export const privilegeFields: readonly KindField[] = [
   {
     key: 'privileges.audio',
     flag: 'audio-expire',
-    label: 'Publish audio expiry (seconds)',
+    label: 'Publish audio expiry',
     help: 'expiry of the publish-audio privilege',
     type: 'seconds',
     valueName: '<seconds>',
@@ -201,7 +213,7 @@ export const privilegeFields: readonly KindField[] = [
   {
     key: 'privileges.video',
     flag: 'video-expire',
-    label: 'Publish video expiry (seconds)',
+    label: 'Publish video expiry',
     help: 'expiry of the publish-video privilege',
     type: 'seconds',
     valueName: '<seconds>',
@@ -210,7 +222,7 @@ export const privilegeFields: readonly KindField[] = [
   {
     key: 'privileges.data',
     flag: 'data-expire',
-    label: 'Publish data expiry (seconds)',
+    label: 'Publish data expiry',
     help: 'expiry of the publish-data privilege',
     type: 'seconds',
     valueName: '<seconds>',
@@ -224,15 +236,16 @@ export const rtmUserFields: readonly KindField[] = [
     flag: 'rtm-uid',
     label: 'RTM user ID',
     help: 'RTM user id (default: the account or uid; required when --uid is 0)',
-    hint: 'Default: the account or uid; required for uid 0',
+    hint: 'Empty: the user account, or the UID. Needed when the UID is 0.',
     type: 'text',
     valueName: '<user>',
   },
   {
     key: 'rtmExpire',
     flag: 'rtm-expire',
-    label: 'RTM login expiry (seconds)',
+    label: 'RTM login expiry',
     help: 'expiry of the RTM login privilege (default: the token expiry)',
+    hint: 'Empty: the token expiry.',
     type: 'seconds',
     valueName: '<seconds>',
     advanced: true,

@@ -6,10 +6,13 @@ import {
   rtcWithRtmSchema,
 } from './rtc-rtm.js';
 import { defineKind } from './kind.js';
+import { SERVICE_LABELS } from './service-labels.js';
 
 export const convoaiKind = defineKind({
   id: 'convoai',
-  label: 'Conversational AI',
+  label: SERVICE_LABELS.convoai,
+  formDescription:
+    'A token for a Conversational AI agent: it joins the RTC channel, logs in to RTM and carries the ConvoAI service. It also serves as the REST header shown with the result.',
   description:
     'Conversational AI agent token (RTC + RTM + ConvoAI); also usable as the REST header "Authorization: agora token=…"',
   schema: rtcWithRtmSchema,

@@ -9,6 +9,7 @@ export const fpaKind = defineKind({
   id: 'fpa',
   label: 'FPA',
   description: 'FPA (Full-path Acceleration) token; its lifetime is fixed at 24 hours',
+  formDescription: 'A Full-path Acceleration (FPA) token. Its lifetime is fixed at 24 hours.',
   schema: z.strictObject({}),
   fields: [],
   examples: [''],

@@ -21,8 +21,10 @@ export interface KindField {
   label: string;
   /** CLI option description. */
   help: string;
-  /** Form hint, in the app's words (no CLI flags). */
+  /** Form hint, in the app's words (no CLI flags): whole sentences. */
   hint?: string;
+  /** What the form's box holds before the user types: a value the kind accepts. */
+  formDefault?: string;
   type: FieldType;
   /** Placeholder for the CLI flag's value, e.g. `<name>`. */
   valueName?: string;
@@ -60,8 +62,12 @@ export interface HttpTokenFields {
 export interface TokenKindSpec<S extends z.ZodMiniType> {
   id: string;
   label: string;
-  /** One line, for `token --help` and the form's heading. */
+  /** One line for `token --help`, in the CLI's words (it may name flags). */
   description: string;
+  /** The Generate form's description, in the app's words (no flags): whole sentences. */
+  formDescription: string;
+  /** For kinds whose input picks one of several tokens: which one, e.g. "app token". */
+  variant?(input: z.output<S>): string;
   schema: S;
   fields: readonly KindField[];
   /** CLI examples: the words after `agora-token-desk token <id>`. */
@@ -88,6 +94,9 @@ export interface TokenKind {
   readonly id: string;
   readonly label: string;
   readonly description: string;
+  readonly formDescription: string;
+  /** `input` must be the output of `schema`. */
+  variant?(input: unknown): string;
   readonly schema: z.ZodMiniType;
   readonly fields: readonly KindField[];
   readonly examples: readonly string[];

@@ -18,7 +18,7 @@ import {
   rtmUserFields,
   rtmUserOf,
   rtmUserShape,
-  uidField,
+  rtcRtmUidField,
   uidOrAccount,
 } from './common.js';
 import { defineKind, type BuildOptions, type HttpTokenFields, type KindField } from './kind.js';
@@ -35,7 +35,7 @@ export type RtcWithRtmInput = z.output<typeof rtcWithRtmSchema>;
 
 export const rtcWithRtmFields: readonly KindField[] = [
   channelField,
-  uidField,
+  rtcRtmUidField,
   accountField,
   roleField,
   expireField,
@@ -108,6 +108,8 @@ export const rtcRtmKind = defineKind({
   id: 'rtc-rtm',
   label: 'RTC & RTM in one',
   description: 'one token carrying RTC (channel, uid or account, role, privileges) and RTM login',
+  formDescription:
+    'One token that joins an RTC channel and logs in to RTM, for apps that use both with a single token.',
   schema: rtcWithRtmSchema,
   fields: rtcWithRtmFields,
   examples: [

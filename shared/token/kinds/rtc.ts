@@ -25,6 +25,7 @@ export const rtcKind = defineKind({
   id: 'rtc',
   label: 'RTC',
   description: 'RTC token for a channel, by numeric uid or by user account',
+  formDescription: 'A token to join an RTC channel, for a numeric UID or a user account.',
   schema,
   fields: [channelField, uidField, accountField, roleField, ...privilegeFields, expireField],
   examples: ['--channel demo --uid 42', '--channel demo --account alice --role subscriber --expire 600'],

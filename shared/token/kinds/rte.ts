@@ -36,6 +36,7 @@ export const rteKind = defineKind({
   id: 'rte',
   label: 'RTC + RTM',
   description: 'an RTC token and an RTM token for the same user and channel (printed on two lines)',
+  formDescription: 'Two tokens for the same user and channel: one for RTC and one for RTM.',
   schema,
   fields: [
     channelField,
@@ -45,6 +46,8 @@ export const rteKind = defineKind({
       flag: 'uid',
       label: 'UID',
       help: `numeric RTC user id, 0..${MAX_UINT32}`,
+      hint: `A number from 1 to ${MAX_UINT32}, which is also the RTM user ID unless you give one. 0 lets any user join and then needs an RTM user ID.`,
+      formDefault: '1',
       type: 'uid',
       valueName: '<n>',
       required: true,
@@ -52,9 +55,9 @@ export const rteKind = defineKind({
     {
       key: 'rtmUserId',
       flag: 'rtm-uid',
-      label: 'RTM user ID (optional)',
+      label: 'RTM user ID',
       help: 'RTM user id (default: the RTC uid; required when --uid is 0)',
-      hint: 'Default: the uid',
+      hint: 'Empty: the UID. Needed when the UID is 0.',
       type: 'text',
       valueName: '<user>',
     },

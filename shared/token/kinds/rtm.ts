@@ -66,6 +66,8 @@ export const rtmKind = defineKind({
   label: 'RTM',
   description:
     'RTM login token; with --channel it also allows joining that stream channel, with --read/--write it carries RTM2 permissions',
+  formDescription:
+    'An RTM login token. With a stream channel it may also join that channel. With RTM 2 permissions it carries those instead.',
   schema,
   fields: [
     {
@@ -73,6 +75,7 @@ export const rtmKind = defineKind({
       flag: 'uid',
       label: 'User ID',
       help: 'RTM user id (up to 64 bytes)',
+      hint: 'Up to 64 bytes.',
       type: 'text',
       valueName: '<user>',
       required: true,
@@ -82,7 +85,7 @@ export const rtmKind = defineKind({
       flag: 'channel',
       label: 'Stream channel (optional)',
       help: 'stream channel the token may join (* for any)',
-      hint: 'A channel name, or * for any',
+      hint: 'A channel name, or * for any channel.',
       type: 'text',
       valueName: '<name>',
     },
@@ -91,7 +94,7 @@ export const rtmKind = defineKind({
       key: 'permissions.read',
       flag: 'read',
       label: 'RTM 2 read permissions',
-      hint: 'TYPE:NAME, separated by spaces or commas; TYPE is message, stream, group, server-group or user; NAME may be a pattern like room-*',
+      hint: 'TYPE:NAME entries, separated by spaces or commas. TYPE is message, stream, group, server-group or user. NAME may be a pattern such as room-*.',
       help: 'RTM2 read permission TYPE:NAME (message, stream, group, server-group, user; NAME may be a pattern like room-*); repeat or separate with commas',
       type: 'list',
       valueName: '<type:name>',
@@ -101,7 +104,7 @@ export const rtmKind = defineKind({
       key: 'permissions.write',
       flag: 'write',
       label: 'RTM 2 write permissions',
-      hint: 'As read permissions',
+      hint: 'Written as the read permissions.',
       help: 'RTM2 write permission TYPE:NAME, as --read',
       type: 'list',
       valueName: '<type:name>',

@@ -6,11 +6,14 @@ import {
   rtcWithRtmSchema,
 } from './rtc-rtm.js';
 import { defineKind } from './kind.js';
+import { SERVICE_LABELS } from './service-labels.js';
 
 export const sttKind = defineKind({
   id: 'stt',
-  label: 'Transcription',
+  label: SERVICE_LABELS.stt,
   description: 'real-time speech-to-text (STT) token: RTC + RTM + STT for the transcription bot',
+  formDescription:
+    'A token for the Real-Time Speech to text bot: it joins the RTC channel, logs in to RTM and carries the STT service.',
   schema: rtcWithRtmSchema,
   fields: rtcWithRtmFields,
   examples: ['--channel demo --uid 2001 --rtm-uid stt-2001', '--channel demo --account stt-bot --role subscriber'],

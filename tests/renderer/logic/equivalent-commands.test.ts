@@ -51,7 +51,7 @@ describe('the CLI command the Generate result shows', () => {
       { kind: 'convoai', values: { channel: 'c', account: 'agent' }, choices: { user: 'account' } },
       ['convoai', 'rtc', 'rtm'],
     ],
-    ['Transcription', { kind: 'stt', values: { channel: 'c', uid: '9' } }, ['rtc', 'rtm', 'stt']],
+    ['Speech to text', { kind: 'stt', values: { channel: 'c', uid: '9' } }, ['rtc', 'rtm', 'stt']],
     [
       'Flexible Classroom room user',
       { kind: 'apaas', values: { roomUuid: 'r', userUuid: 'u', role: '1' } },

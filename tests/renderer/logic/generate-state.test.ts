@@ -6,6 +6,7 @@ import {
   initialState,
   visibleErrors,
   withDefaultExpiry,
+  withKind,
   type GenerateState,
 } from '../../../renderer/src/logic/generate-state.js';
 
@@ -40,7 +41,21 @@ describe('Generate state', () => {
     const old = state({ form: initialForm(600) });
     expect(withDefaultExpiry(old, 600, 7200).form.values['expire']).toBe('7200');
     const typed = state({ form: { ...EMPTY_FORM, values: { ...EMPTY_FORM.values, expire: '1h' } } });
-    expect(withDefaultExpiry(typed, 600, 7200)).toBe(typed);
+    expect(withDefaultExpiry(typed, 600, 7200).form).toBe(typed.form);
+  });
+
+  it("keeps each kind's fields on its own tab, and starts an untouched kind from its defaults", () => {
+    const typed = state({ form: { ...EMPTY_FORM, values: { ...EMPTY_FORM.values, channel: 'room', uid: '42' } } });
+    const onRtm = withKind(typed, 'rtm');
+    expect(onRtm.form).toEqual({ kind: 'rtm', values: {}, choices: {} });
+    const onRtcRtm = withKind(onRtm, 'rtc-rtm');
+    expect(onRtcRtm.form.values).toEqual({ uid: '1' });
+    expect(withKind(onRtcRtm, 'rtc').form.values).toEqual({ channel: 'room', uid: '42' });
+  });
+
+  it('gives a kind opened after a new default expiry that expiry', () => {
+    const later = withDefaultExpiry(state(), undefined, 600);
+    expect(withKind(later, 'chat').form.values).toEqual({ expire: '600' });
   });
 });
 

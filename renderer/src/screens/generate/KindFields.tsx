@@ -138,7 +138,7 @@ export function KindFields(props: KindFieldsProps) {
   const advanced = kind.fields.filter((field) => field.advanced);
   return (
     <>
-      <p className="muted">{kind.description.replace(/ with --\w+.*$/, '')}</p>
+      <p className="muted">{kind.formDescription}</p>
       {kind.fields.length === 0 ? <p className="muted">This kind takes no input.</p> : null}
       <Fields fields={basic} {...props} />
       {advanced.length > 0 ? (

@@ -7,6 +7,12 @@ import { useNavigation } from '../../state/navigation.js';
 import { useSettings } from '../../state/settings-context.js';
 import { ExportPanel } from './ExportPanel.js';
 
+/** "Token" → "token", "RTM token (user 7)" → "RTM token": the button names what it opens. */
+function decodeName(label: string): string {
+  const name = label.replace(/ \(.*\)$/, '');
+  return name === 'Token' ? 'token' : name;
+}
+
 function TokenBlock({ label, token, expiresAt }: { label: string; token: string; expiresAt: number }) {
   const { navigate } = useNavigation();
   const { timeDisplay } = useSettings().settings;
@@ -17,7 +23,7 @@ function TokenBlock({ label, token, expiresAt }: { label: string; token: string;
         <div className="row">
           <CopyButton text={token} what={label} />
           <button type="button" onClick={() => navigate('decode', { token })}>
-            Open {label} in Decode
+            Open {decodeName(label)} in Decode
           </button>
         </div>
       </div>
@@ -34,17 +40,31 @@ function TokenBlock({ label, token, expiresAt }: { label: string; token: string;
 export function TokenResult({
   ref,
   result: made,
+  stale,
+  variant,
   cli,
   curl,
 }: {
   ref?: Ref<HTMLElement>;
   result: GenerateResult;
+  /** The form changed, or a Generate failed, since this result was made. */
+  stale: boolean;
+  /** Which of the kind's tokens this is ("app token"), for kinds that build several. */
+  variant: string | undefined;
   cli: string;
-  curl: { command: string } | { unavailable: string };
+  /** Undefined while the local server is not running. */
+  curl: { command: string } | { unavailable: string } | undefined;
 }) {
   const result = made.value;
   return (
     <section className="card result" aria-label="Result" ref={ref}>
+      {stale ? (
+        <p className="notice notice-warn" id="gen-stale">
+          <strong>Made from earlier inputs.</strong> The form changed, or the last Generate failed, since this token was
+          made: Generate again for a token that matches the form.
+        </p>
+      ) : null}
+      {variant !== undefined ? <p className="muted">This is a {variant}.</p> : null}
       {'token' in result ? (
         <TokenBlock label="Token" token={result.token} expiresAt={result.expiresAt} />
       ) : (
@@ -72,7 +92,12 @@ export function TokenResult({
         <CopyButton text={cli} what="CLI command" />
       </div>
       <h2>From the local server</h2>
-      {'command' in curl ? (
+      {curl === undefined ? (
+        <p className="muted">
+          The local server is not running. Start it on the <a href="#/server">Local server</a> screen to get the command
+          with its address.
+        </p>
+      ) : 'command' in curl ? (
         <div className="command-line">
           <code aria-label="curl command">{curl.command}</code>
           <CopyButton text={curl.command} what="curl command" />
