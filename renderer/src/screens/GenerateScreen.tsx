@@ -174,7 +174,15 @@ export function GenerateScreen() {
             </p>
           ) : null}
           <div className="row">
-            <button type="submit" className="primary" disabled={busy}>
+            <button
+              type="submit"
+              className="primary"
+              disabled={busy}
+              // Pressing the button would blur the field being edited, whose error then shows and
+              // moves the button before the release: the click would miss. Focus stays put; the
+              // submit checks every field anyway.
+              onMouseDown={(event) => event.preventDefault()}
+            >
               Generate
             </button>
             <span className="muted">Ctrl+Enter (⌘+Enter)</span>
