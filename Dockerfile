@@ -21,7 +21,7 @@ COPY shared ./shared
 COPY cli ./cli
 # build:cli (the CLI without the serverless bundles, which the image does not serve) ends with the
 # bundler; its code-cache step loads the launcher's bundle loader.
-COPY scripts/bundle-cli.mjs scripts/cli-code-cache.cjs ./scripts/
+COPY scripts/bundle-cli.mjs scripts/esbuild-zod-english.mjs scripts/cli-code-cache.cjs ./scripts/
 COPY bin ./bin
 RUN npm run build:cli
 

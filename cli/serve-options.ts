@@ -14,33 +14,17 @@ export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = '127.0.0.1';
 
 /** `serve`'s settings once flags, the environment and .env are merged (cli/serve-env.ts). */
-export interface ServeOptions {
-  port?: string;
+export interface ServeOptions extends Omit<
+  ServeFlagValues,
+  'host' | 'logFormat' | 'profile' | 'allProfiles' | 'quiet' | 'metrics'
+> {
   host: string;
-  cors?: string;
   /** Profile names or ids; empty: APP_ID/APP_CERTIFICATE (+ PROJECTS), else the default profile. */
   profiles: string[];
   allProfiles: boolean;
   quiet: boolean;
   logFormat: 'line' | 'json';
-  apiKeysFile?: string;
-  jwtJwksUrl?: string;
-  jwtPublicKeyFile?: string;
-  jwtIssuer?: string;
-  jwtAudience?: string;
-  jwtUserClaim?: string;
-  jwtChannelPattern?: string;
-  rateLimit?: string;
-  rateLimitWindow?: string;
-  rateLimitRedis?: string;
-  rateLimitRedisFail?: string;
-  workers?: string;
   metrics: boolean;
-  maxConnections?: string;
-  shutdownTimeout?: string;
-  requestTimeout?: string;
-  headersTimeout?: string;
-  keepAliveTimeout?: string;
   /** The flag or variable each value came from, so a message names what the user set. */
   sources: Partial<Record<ServeSettingKey, string>>;
 }

@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { zodEnglishOnly } from './esbuild-zod-english.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const BUNDLED = new Set(['zod', 'commander', 'agora-token', 'md5', 'crypt', 'charenc', 'is-buffer']);
@@ -29,22 +30,7 @@ await build({
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { 'import.meta.url': '__importMetaUrl' },
   plugins: [
-    {
-      // zod re-exports all of its ~40 message locales as `z.locales`; the CLI speaks
-      // English only, and the other 260 KB would be parsed on every start.
-      name: 'zod-english-only',
-      setup(b) {
-        b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
-          args.importer.includes(`${'node_modules'}/zod/`)
-            ? { path: 'zod-locales', namespace: 'zod-locales' }
-            : undefined,
-        );
-        b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({
-          contents: "export { default as en } from 'zod/v4/locales/en.js';",
-          resolveDir: root,
-        }));
-      },
-    },
+    zodEnglishOnly(root),
     {
       // commander requires node:child_process at load time, for executable subcommands
       // this CLI never uses; loading it pulls in net, dgram and more, a large share of a

@@ -8,6 +8,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { zodEnglishOnly } from './esbuild-zod-english.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const at = process.argv.indexOf('--outdir');
@@ -53,21 +54,7 @@ await build({
         }));
       },
     },
-    {
-      // zod re-exports every message locale; the server speaks English (shared/zod-english.ts).
-      name: 'zod-english-only',
-      setup(b) {
-        b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
-          args.importer.includes(`${'node_modules'}/zod/`)
-            ? { path: 'zod-locales', namespace: 'zod-locales' }
-            : undefined,
-        );
-        b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({
-          contents: "export { default as en } from 'zod/v4/locales/en.js';",
-          resolveDir: root,
-        }));
-      },
-    },
+    zodEnglishOnly(root),
     {
       // GET / reports the package version, which info-routes.ts reads from package.json
       // beside the code; a Worker has no such file, so it gets the one read now.
