@@ -1,31 +1,11 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../helpers/cli.js';
-
-const run = promisify(execFile);
+import { runShortestBench } from './shortest-bench.js';
 
 // Not a performance check (that is `npm run bench`): this proves the benchmark still builds,
 // starts both servers, loads them with every request answered 2xx, and prints its figures.
 describe('npm run bench, in its shortest form', () => {
   it('prints a row per server and scenario with no errors, and both ratios', async () => {
-    await run(
-      process.execPath,
-      [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(REPO_ROOT, 'bench', 'tsconfig.json')],
-      { cwd: REPO_ROOT },
-    );
-    const env = {
-      ...process.env,
-      BENCH_SESSIONS: '1',
-      BENCH_ROUNDS: '1',
-      BENCH_SECONDS: '1',
-      BENCH_WARMUP_SECONDS: '1',
-    };
-    const { stdout } = await run(process.execPath, [join(REPO_ROOT, 'dist', 'bench', 'run.js')], {
-      cwd: REPO_ROOT,
-      env,
-    });
+    const stdout = await runShortestBench('run.js');
     const rows = stdout.split('\n').filter((line) => /^\| (POST|GET) /.test(line));
     expect(rows).toHaveLength(6);
     for (const row of rows) {

@@ -1,31 +1,11 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../helpers/cli.js';
-
-const run = promisify(execFile);
+import { runShortestBench } from './shortest-bench.js';
 
 // Not a performance check: this proves the workers benchmark builds, starts bare node:http
 // and `serve --workers 1` and `--workers 2`, gets every request answered 2xx, and prints ratios.
 describe('the workers benchmark, in its shortest form', () => {
   it('prints a row per server with no errors, and the ratios', async () => {
-    await run(
-      process.execPath,
-      [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(REPO_ROOT, 'bench', 'tsconfig.json')],
-      { cwd: REPO_ROOT },
-    );
-    const env = {
-      ...process.env,
-      BENCH_SESSIONS: '1',
-      BENCH_ROUNDS: '1',
-      BENCH_SECONDS: '1',
-      BENCH_WARMUP_SECONDS: '1',
-    };
-    const { stdout } = await run(process.execPath, [join(REPO_ROOT, 'dist', 'bench', 'workers.js')], {
-      cwd: REPO_ROOT,
-      env,
-    });
+    const stdout = await runShortestBench('workers.js');
     const rows = stdout.split('\n').filter((line) => /^\| (bare|serve) /.test(line));
     expect(rows.map((row) => row.split('|')[1]?.trim()).slice(0, 3)).toEqual([
       'bare node:http',

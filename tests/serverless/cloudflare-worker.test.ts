@@ -7,7 +7,7 @@ import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/cli.js';
 import { wranglerRuntime } from './wrangler-config.js';
-import { checkKeyAnswers, checkTokens, ENV, expectSameAsServe, SAME_AS_SERVE, serveDoor, type Door } from './parity.js';
+import { answerOf, type Door, ENV, itBehavesAsServe, serveDoor } from './parity.js';
 
 /**
  * The Workers build in workerd itself, through miniflare: bundled here by the same script
@@ -53,16 +53,8 @@ afterAll(async () => {
   if (outdir !== undefined) rmSync(outdir, { recursive: true, force: true });
 }, 120_000);
 
-async function answer(response: Response | Awaited<ReturnType<Miniflare['dispatchFetch']>>) {
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
-  return { status: response.status, headers, text: await response.text() };
-}
-
 const door: Door = async ({ method = 'GET', path, headers = {}, body }) =>
-  answer(
+  answerOf(
     await mf.dispatchFetch(`https://tokens.example.com${path}`, {
       method,
       headers,
@@ -71,17 +63,7 @@ const door: Door = async ({ method = 'GET', path, headers = {}, body }) =>
   );
 
 describe('the Cloudflare Workers build in workerd (miniflare)', { timeout: 120_000 }, () => {
-  it('answers token routes with tokens that decode to the services asked for', async () => {
-    await checkTokens(door);
-  });
-
-  it.each(SAME_AS_SERVE)('answers %s exactly as serve does', async (_name, sent) => {
-    await expectSameAsServe(door, serve.door, sent);
-  });
-
-  it('needs the API key and applies the CORS policy, as serve does', async () => {
-    await checkKeyAnswers(door);
-  });
+  itBehavesAsServe(door, serve.door);
 
   it('serves the same OpenAPI document as serve', async () => {
     const worker = await door({ path: '/openapi.json' });
@@ -97,7 +79,9 @@ describe('the Cloudflare Workers build in workerd (miniflare)', { timeout: 120_0
 
   it("applies RATE_LIMIT per client address (workerd's cf-connecting-ip), with serve's 429", async () => {
     const from = async (ip: string) =>
-      answer(await mf.dispatchFetch('https://limited.example.com/rtm/alice', { headers: { 'cf-connecting-ip': ip } }));
+      answerOf(
+        await mf.dispatchFetch('https://limited.example.com/rtm/alice', { headers: { 'cf-connecting-ip': ip } }),
+      );
     const statuses = [];
     for (let i = 0; i < 3; i += 1) statuses.push((await from('192.0.2.1')).status);
     expect(statuses).toEqual([200, 200, 429]);
@@ -111,7 +95,7 @@ describe('the Cloudflare Workers build in workerd (miniflare)', { timeout: 120_0
   });
 
   it('answers a JSON 500 when a secret is missing, instead of failing to start', async () => {
-    const response = await answer(await mf.dispatchFetch('https://unconfigured.example.com/ping'));
+    const response = await answerOf(await mf.dispatchFetch('https://unconfigured.example.com/ping'));
     expect(response.status).toBe(500);
     expect(JSON.parse(response.text)).toMatchObject({ status: 500, error: expect.stringMatching(/not configured/) });
     expect(response.headers['cache-control']).toMatch(/no-store/);

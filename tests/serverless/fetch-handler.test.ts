@@ -4,16 +4,15 @@ import { toResponse } from '../../shared/serverless/inject-bridge.js';
 import { createFetchHandler } from '../../shared/serverless/fetch-handler.js';
 import { fetchHandlerFromEnv } from '../../shared/serverless/handler-from-env.js';
 import {
-  checkKeyAnswers,
+  answerOf,
   checkTokens,
   CREDENTIALS,
-  ENV,
-  expectSameAsServe,
-  OPTIONS,
-  SAME_AS_SERVE,
-  serveDoor,
   type Door,
+  ENV,
+  itBehavesAsServe,
+  OPTIONS,
   type Sent,
+  serveDoor,
 } from './parity.js';
 
 const handler = createFetchHandler(OPTIONS);
@@ -28,24 +27,10 @@ function request({ method = 'GET', path, headers = {}, body }: Sent): Request {
   });
 }
 
-async function answer(response: Response) {
-  return { status: response.status, headers: Object.fromEntries(response.headers), text: await response.text() };
-}
-
-const door: Door = async (sent) => answer(await handler(request(sent)));
+const door: Door = async (sent) => answerOf(await handler(request(sent)));
 
 describe('the fetch handler (Request → Response, in Node)', () => {
-  it('answers token routes with tokens that decode to the services asked for', async () => {
-    await checkTokens(door);
-  });
-
-  it.each(SAME_AS_SERVE)('answers %s exactly as serve does', async (_name, sent) => {
-    await expectSameAsServe(door, serve.door, sent);
-  });
-
-  it('needs the API key and applies the CORS policy, as serve does', async () => {
-    await checkKeyAnswers(door);
-  });
+  itBehavesAsServe(door, serve.door);
 
   it('sends no body on a preflight (204)', async () => {
     const preflight = await handler(
@@ -78,7 +63,7 @@ describe('the fetch handler (Request → Response, in Node)', () => {
 
   it('is configured by environment variables as serve is (APP_ID, APP_CERTIFICATE, PROJECTS, ...)', async () => {
     const fromEnv = fetchHandlerFromEnv(ENV);
-    await checkTokens(async (sent) => answer(await fromEnv(request(sent))));
+    await checkTokens(async (sent) => answerOf(await fromEnv(request(sent))));
   });
 
   it("counts a rate limit by the client address the platform gives, with serve's 429", async () => {

@@ -8,18 +8,7 @@ import {
   type LambdaHttpEvent,
   type LambdaHttpResult,
 } from '../../shared/serverless/lambda.js';
-import {
-  checkKeyAnswers,
-  checkTokens,
-  decoded,
-  ENV,
-  expectSameAsServe,
-  OPTIONS,
-  SAME_AS_SERVE,
-  serveDoor,
-  type Door,
-  type Sent,
-} from './parity.js';
+import { checkTokens, decoded, type Door, ENV, itBehavesAsServe, OPTIONS, type Sent, serveDoor } from './parity.js';
 
 // Events as AWS sends them (payload format 2.0), every field present that AWS documents for
 // each source, so the adapter meets the real shape and not only the fields it reads.
@@ -124,17 +113,7 @@ describe.each([
 ])('the Lambda adapter with %s events', (_source, make) => {
   const door: Door = async (sent) => answerOf(await withOptions(eventFor(make, sent)));
 
-  it('answers token routes with tokens that decode to the services asked for', async () => {
-    await checkTokens(door);
-  });
-
-  it.each(SAME_AS_SERVE)('answers %s exactly as serve does', async (_name, sent) => {
-    await expectSameAsServe(door, serve.door, sent);
-  });
-
-  it('needs the API key and applies the CORS policy, as serve does', async () => {
-    await checkKeyAnswers(door);
-  });
+  itBehavesAsServe(door, serve.door);
 
   it('returns JSON as text, with Lambda 2.0 result fields', async () => {
     const result = await withOptions(eventFor(make, { path: '/ping' }));

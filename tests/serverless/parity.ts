@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import { createTokenApp } from '../../shared/server/token-app.js';
 import type { FetchHandlerOptions } from '../../shared/serverless/fetch-handler.js';
 import { decodeToken, type DecodedToken007 } from '../../shared/token/index.js';
@@ -46,6 +46,19 @@ export interface Answer {
 }
 
 export type Door = (sent: Sent) => Promise<Answer>;
+
+/** A fetch Response (Node's, or miniflare's) as an Answer. */
+export async function answerOf(response: {
+  status: number;
+  headers: { forEach(callback: (value: string, name: string) => void): void };
+  text(): Promise<string>;
+}): Promise<Answer> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  return { status: response.status, headers, text: await response.text() };
+}
 
 const AUTH = { authorization: `Bearer ${API_KEY}` };
 
@@ -221,4 +234,19 @@ export async function checkKeyAnswers(door: Door): Promise<void> {
   const refused = await door({ path: '/rtm/alice', headers: { ...AUTH, origin: 'https://evil.example' } });
   expect(refused.status).toBe(403);
   expect(JSON.parse(refused.text)).toMatchObject({ status: 403, error: 'Origin not allowed' });
+}
+
+/** The three checks every door shares, as tests in the caller's describe block. */
+export function itBehavesAsServe(door: Door, reference: Door): void {
+  it('answers token routes with tokens that decode to the services asked for', async () => {
+    await checkTokens(door);
+  });
+
+  it.each(SAME_AS_SERVE)('answers %s exactly as serve does', async (_name, sent) => {
+    await expectSameAsServe(door, reference, sent);
+  });
+
+  it('needs the API key and applies the CORS policy, as serve does', async () => {
+    await checkKeyAnswers(door);
+  });
 }

@@ -3,16 +3,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { vercelHandlerFromEnv, withoutRewriteParameter } from '../../shared/serverless/vercel.js';
 import { REPO_ROOT } from '../helpers/cli.js';
-import {
-  checkKeyAnswers,
-  checkTokens,
-  ENV,
-  expectSameAsServe,
-  SAME_AS_SERVE,
-  serveDoor,
-  type Door,
-  type Sent,
-} from './parity.js';
+import { answerOf, checkTokens, type Door, ENV, itBehavesAsServe, type Sent, serveDoor } from './parity.js';
 
 /**
  * The Vercel entry as Vercel calls it: a Web Request for the path the client asked for, with
@@ -37,28 +28,14 @@ function safeDecode(path: string): string {
   }
 }
 
-async function answer(response: Response) {
-  return { status: response.status, headers: Object.fromEntries(response.headers), text: await response.text() };
-}
-
 const vercel = vercelHandlerFromEnv(ENV);
-const door: Door = async (sent) => answer(await vercel.fetch(vercelRequest(sent)));
+const door: Door = async (sent) => answerOf(await vercel.fetch(vercelRequest(sent)));
 const serve = serveDoor();
 afterAll(() => serve.close());
 afterEach(() => vi.unstubAllEnvs());
 
 describe('the Vercel function (Node.js runtime, export default { fetch })', () => {
-  it('answers token routes with tokens that decode to the services asked for', async () => {
-    await checkTokens(door);
-  });
-
-  it.each(SAME_AS_SERVE)('answers %s exactly as serve does', async (_name, sent) => {
-    await expectSameAsServe(door, serve.door, sent);
-  });
-
-  it('needs the API key and applies the CORS policy, as serve does', async () => {
-    await checkKeyAnswers(door);
-  });
+  itBehavesAsServe(door, serve.door);
 
   it('takes off only the rewrite parameter, keeping the query the client sent', async () => {
     const request = await withoutRewriteParameter(vercelRequest({ path: '/rtc/a%20b/publisher/uid/1?expiry=60' }));
@@ -74,6 +51,6 @@ describe('the Vercel function (Node.js runtime, export default { fetch })', () =
     for (const [name, value] of Object.entries(ENV)) vi.stubEnv(name, value);
     // The default export reads process.env on its first request (here, after the stubs).
     const { default: entry } = await import('../../shared/serverless/vercel.js');
-    await checkTokens(async (sent) => answer(await entry.fetch(vercelRequest(sent))));
+    await checkTokens(async (sent) => answerOf(await entry.fetch(vercelRequest(sent))));
   });
 });
